@@ -1,0 +1,121 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "clv",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "clv-server", targets: ["clv-server"]),
+        .executable(name: "clv", targets: ["clv"]),
+        .library(name: "RPC", targets: ["RPC"]),
+        .library(name: "CLVProto", targets: ["CLVProto"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+    ],
+    targets: [
+        // System libraries and generated C.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .systemLibrary(
+            name: "CProtobufC",
+            pkgConfig: "libprotobuf-c",
+            providers: [.apt(["libprotobuf-c-dev"])]
+        ),
+        .target(name: "CLVProtoC", dependencies: ["CProtobufC"]),
+
+        // Messages as Swift values.
+        .target(name: "CLVProto", dependencies: ["CLVProtoC", "CProtobufC"]),
+
+        // Transport, calls, router, server, client.
+        .target(
+            name: "RPC",
+            dependencies: [
+                "CLVProto",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+
+        // libpq: pool, transactions, COPY, migrations, embedded cluster.
+        .target(
+            name: "Store",
+            dependencies: [
+                "CLibPQ",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // What every service shares: store errors as RPC statuses, the health service, the registry.
+        .target(
+            name: "CLVService",
+            dependencies: [
+                "RPC", "Store", "CLVProto",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .executableTarget(
+            name: "clv-server",
+            dependencies: [
+                "CLVService", "RPC", "Store",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "clv",
+            dependencies: [
+                "CLVService", "RPC", "CLVProto",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+
+        .testTarget(
+            name: "CLVProtoTests",
+            dependencies: ["CLVProto"]
+        ),
+        .testTarget(
+            name: "RPCTests",
+            dependencies: [
+                "RPC", "CLVProto",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "TestSupport"]
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: [
+                "CLVService", "RPC", "Store", "CLVProto", "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Starts a throwaway PostgreSQL for the test suites that need one.
+        .target(
+            name: "TestSupport",
+            dependencies: ["Store", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/TestSupport"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
