@@ -1,0 +1,12 @@
+import CLVProto
+import NIOCore
+
+extension ByteBuffer {
+    /// Decodes the readable bytes as one `Frame`.
+    func decodeFrame() throws(ProtoDecodingError) -> Frame {
+        let result = withUnsafeReadableBytes { bytes in
+            Result { () throws(ProtoDecodingError) in try Frame(decoding: bytes) }
+        }
+        return try result.get()
+    }
+}

@@ -1,0 +1,13 @@
+/// A method as the server dispatches it: bytes in, bytes out.
+public struct RegisteredMethod: Sendable {
+    /// Runs the call. Returns the unary response's payload, or nil for a streaming call
+    /// (whose messages went through the sink).
+    public typealias Handler = @Sendable (
+        _ payload: [UInt8], _ context: ServerCallContext, _ sink: any ResponseSink
+    ) async throws -> [UInt8]?
+
+    public let descriptor: MethodDescriptor
+    public let scope: AuthorizationScope
+    public let isServerStreaming: Bool
+    public let handler: Handler
+}
