@@ -1,1 +1,5 @@
-print("clv")
+import NIOPosix
+
+// Run Swift Concurrency on NIO's event loops: no thread hop between a call's I/O and its caller.
+_ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+await CLVCommand.main()

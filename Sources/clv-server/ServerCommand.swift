@@ -1,0 +1,144 @@
+import ArgumentParser
+import CLVService
+import Foundation
+import Logging
+import NIOPosix
+import RPC
+import ServiceLifecycle
+import Store
+
+/// `clv-server`: hosts any subset of clv's services on one port.
+struct ServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clv-server",
+        abstract: "Serve clv's services over the clv RPC protocol.",
+        discussion: """
+            With CLV_DATABASE_URL set, uses that PostgreSQL database. Without it, starts and owns a \
+            private PostgreSQL cluster in --data-dir, initialising it on first use and stopping it on exit.
+            """)
+
+    @Option(help: "Address to listen on, HOST:PORT.")
+    var listen: String = "127.0.0.1:7400"
+
+    @Option(help: "Comma-separated services to host, or 'all'.")
+    var services: String = "all"
+
+    @Option(help: "Directory of the embedded PostgreSQL cluster (used when CLV_DATABASE_URL is unset).")
+    var dataDir: String = ".clv/db"
+
+    @Option(help: "Largest frame accepted, in bytes.")
+    var maxFrameSize: Int = RPCServerConfiguration.defaultMaximumFrameSize
+
+    @Option(help: "Database connections in the pool.")
+    var poolSize: Int = 8
+
+    @Option(help: "Seconds calls in flight may run on after SIGINT/SIGTERM.")
+    var shutdownGraceSeconds: Int = 10
+
+    @Option(help: "File of bearer tokens and their scopes (one 'TOKEN SCOPE...' a line). Also CLV_TOKENS_FILE. Without it, calls are not checked for tokens.")
+    var tokensFile: String?
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String = "info"
+
+    @Flag(help: "Apply the schema migrations and exit.")
+    var migrateOnly = false
+
+    func validate() throws {
+        guard HostAndPort(parsing: listen) != nil else {
+            throw ValidationError("--listen must be HOST:PORT, got '\(listen)'")
+        }
+        guard maxFrameSize >= 1024 else { throw ValidationError("--max-frame-size must be at least 1024") }
+        guard poolSize >= 1 else { throw ValidationError("--pool-size must be at least 1") }
+        guard shutdownGraceSeconds >= 0 else { throw ValidationError("--shutdown-grace-seconds must be >= 0") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level '\(logLevel)'") }
+    }
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "clv-server")
+        do {
+            try await serve(logger: logger)
+        } catch {
+            logger.critical("clv-server stopped: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    private func serve(logger: Logger) async throws {
+        let selected = try ServiceCatalog.standard.select(services.split(separator: ",").map(String.init))
+        let tokens = try loadTokens(logger: logger)
+        let database = try await DatabaseSetup.open(dataDirectory: dataDir, logger: logger)
+
+        let threadPool = NIOThreadPool(numberOfThreads: poolSize)
+        threadPool.start()
+        let pool = PGPool(configuration: database.configuration, maximumConnections: poolSize, threadPool: threadPool, logger: logger)
+        do {
+            let applied = try await Migrator.migrate(ServiceCatalog.migrations(for: selected), pool: pool, logger: logger)
+            logger.info("schema up to date", metadata: ["applied": "\(applied)"])
+            if !migrateOnly {
+                try await runServices(selected, pool: pool, tokens: tokens, logger: logger)
+            }
+        } catch {
+            await pool.close()
+            try? await threadPool.shutdownGracefully()
+            try? await database.close()
+            throw error
+        }
+        await pool.close()
+        try await threadPool.shutdownGracefully()
+        try await database.close()
+    }
+
+    private func runServices(
+        _ selected: [any ServiceProvider], pool: PGPool, tokens: AccessTokens?, logger: Logger
+    ) async throws {
+        let environment = ServiceEnvironment(pool: pool, logger: logger)
+        let probe = DatabaseProbe(pool: pool, logger: logger)
+        var router = RPCRouter()
+        for provider in selected {
+            provider.register(into: &router, environment: environment)
+        }
+        let hosted = [HealthMethods.serviceName] + selected.map(\.serviceName)
+        HealthService(probe: probe, hostedServices: { hosted }).register(into: &router)
+
+        var interceptors: [any ServerInterceptor] = [LoggingInterceptor()]
+        if let tokens { interceptors.append(AuthorizationInterceptor(tokens: tokens)) }
+        let address = HostAndPort(parsing: listen)!
+        let server = RPCServer(
+            configuration: RPCServerConfiguration(
+                host: address.host, port: address.port, maximumFrameSize: maxFrameSize,
+                shutdownGracePeriod: .seconds(shutdownGraceSeconds)),
+            router: router, interceptors: interceptors, logger: logger)
+        logger.info("hosting", metadata: ["services": "\(hosted.joined(separator: ","))"])
+
+        await probe.probe()
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: probe), .init(service: server)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
+    }
+
+    private func loadTokens(logger: Logger) throws -> AccessTokens? {
+        guard let path = tokensFile ?? ProcessInfo.processInfo.environment["CLV_TOKENS_FILE"] else {
+            logger.warning("no tokens file: calls are not checked for tokens")
+            return nil
+        }
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ValidationError("cannot read tokens file \(path): \(error.localizedDescription)")
+        }
+        let tokens = try AccessTokens(parsing: text)
+        guard !tokens.isEmpty else { throw ValidationError("tokens file \(path) holds no token") }
+        return tokens
+    }
+}

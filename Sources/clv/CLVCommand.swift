@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// `clv`: the command line of the clv services.
+struct CLVCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clv",
+        abstract: "Talk to a clv server.",
+        subcommands: [HealthCommand.self, BenchCommand.self])
+}
