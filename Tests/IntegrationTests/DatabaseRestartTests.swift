@@ -1,0 +1,40 @@
+import CLVProto
+import CLVService
+import RPC
+import Testing
+import TestSupport
+
+@Suite struct DatabaseRestartTests {
+    @Test func callsFailWithUnavailableWhileTheDatabaseIsDownAndRecoverAfter() async throws {
+        let (cluster, database) = try await TestDatabase.privateCluster()
+        let live = try await LiveServer.start(database: database)
+        let client = try await live.client()
+        let health = HealthClient(client: client)
+        let count = { () async throws(RPCError) -> String in
+            try await client.unary(DatabaseTestingService.count, HealthCheckRequest(), as: HealthCheckRequest.self).service
+        }
+        let applied = try await count()
+        #expect(Int(applied)! >= 1)
+
+        try await cluster.stop()
+        do {
+            _ = try await count()
+            Issue.record("a call should fail while the database is down")
+        } catch {
+            #expect(error.code == .unavailable)
+        }
+        #expect(await live.probe.probe() == false)
+        let down = try await health.check()
+        #expect(down.status == .notServing && !down.databaseReachable)
+
+        try await cluster.restart()
+        // The same pool, untouched: it must reconnect by itself.
+        #expect(try await count() == applied)
+        #expect(await live.probe.probe())
+        #expect(try await health.check().status == .serving)
+
+        await client.close()
+        try await live.stop()
+        try await cluster.stop()
+    }
+}

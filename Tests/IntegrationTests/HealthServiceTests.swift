@@ -1,0 +1,50 @@
+import CLVProto
+import CLVService
+import RPC
+import Testing
+import TestSupport
+
+@Suite struct HealthServiceTests {
+    @Test func healthReportsServingAndAReachableDatabase() async throws {
+        let live = try await LiveServer.start(database: try await TestDatabase.freshDatabase(prefix: "health"))
+        let client = try await live.client()
+        let health = try await HealthClient(client: client).check()
+        #expect(health.status == .serving)
+        #expect(health.databaseReachable)
+        #expect(health.databaseCheckedMillisecondsAgo <= 1000)
+        #expect(health.services == [HealthMethods.serviceName])
+        #expect(health.version == HealthService.version)
+        await client.close()
+        try await live.stop()
+    }
+
+    @Test func healthNamesAServiceThisProcessDoesNotHost() async throws {
+        let live = try await LiveServer.start(database: try await TestDatabase.freshDatabase(prefix: "health"))
+        let client = try await live.client()
+        let health = HealthClient(client: client)
+        #expect(try await health.check(service: "clv.valuation.v1.Valuation").status == .serviceUnknown)
+        #expect(try await health.check(service: HealthMethods.serviceName).status == .serving)
+        await client.close()
+        try await live.stop()
+    }
+
+    @Test func aDeadlineCancelsTheDatabaseQueryOfTheCall() async throws {
+        let live = try await LiveServer.start(database: try await TestDatabase.freshDatabase(prefix: "deadline"))
+        let client = try await live.client()
+        do {
+            _ = try await client.unary(
+                DatabaseTestingService.sleep, HealthCheckRequest(service: "deadline-tag"), as: HealthCheckRequest.self,
+                options: CallOptions(timeout: .milliseconds(300)))
+            Issue.record("the call should have exceeded its deadline")
+        } catch {
+            #expect(error.code == .deadlineExceeded)
+        }
+        // Wait until the handler's query has returned (cancelled), then look for it on the server.
+        for await tag in live.sleepEnded where tag == "deadline-tag" { break }
+        let running = try await live.pool.query(
+            "SELECT count(*) AS n FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'SELECT pg_sleep(30)%'")
+        #expect(try running[0].int("n") == 0)
+        await client.close()
+        try await live.stop()
+    }
+}
