@@ -10,12 +10,12 @@ public struct LoggingInterceptor: ServerInterceptor {
         let start = ContinuousClock.now
         do {
             try await next(context)
-            context.logger.debug("call ok", metadata: ["duration": "\(ContinuousClock.now - start)"])
+            context.serverLogger.debug("call ok", metadata: context.logMetadata.merging(["duration": "\(ContinuousClock.now - start)"]) { $1 })
         } catch {
             let status = RPCError(from: error)
-            context.logger.info("call failed", metadata: [
+            context.serverLogger.info("call failed", metadata: context.logMetadata.merging([
                 "code": "\(status.code)", "message": "\(status.message)", "duration": "\(ContinuousClock.now - start)",
-            ])
+            ]) { $1 })
             throw error
         }
     }

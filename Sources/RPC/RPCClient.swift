@@ -11,6 +11,9 @@ public final class RPCClient: Sendable {
     private let channel: any Channel
     private let handler: NIOLoopBound<ClientConnectionHandler>
     private let nextCallID = Atomic<UInt64>(1)
+    /// Runs tasks on this connection's event loop. Tasks that make many calls run fastest here:
+    /// their responses resume them without a hop between threads.
+    public let taskExecutor: EventLoopTaskExecutor
     /// Sent with every call (`authorization`, for one); `CallOptions.metadata` overrides it.
     public let defaultMetadata: [String: String]
 
@@ -18,6 +21,7 @@ public final class RPCClient: Sendable {
         self.channel = channel
         self.handler = handler
         self.defaultMetadata = defaultMetadata
+        self.taskExecutor = EventLoopTaskExecutor(eventLoop: channel.eventLoop)
     }
 
     /// Connects to `host:port`. A token, when given, is sent as `authorization: Bearer <token>`.

@@ -12,6 +12,21 @@ public struct ServerCallContext: Sendable {
     public let callID: UInt64
     /// The peer, as `host:port`.
     public let remoteAddress: String
-    /// A logger carrying the call's method and id.
-    public var logger: Logger
+    /// The server's logger, without the call's metadata.
+    public let serverLogger: Logger
+
+    /// The call's method, id and peer, for log lines.
+    public var logMetadata: Logger.Metadata {
+        ["rpc.method": "\(method.fullName)", "rpc.call_id": "\(callID)", "rpc.peer": "\(remoteAddress)"]
+    }
+
+    /// A logger carrying `logMetadata`.
+    ///
+    /// Built on each access, since handlers such as swift-log's `StreamLogHandler` render metadata
+    /// eagerly: per-call paths log through `serverLogger` with `logMetadata` as an autoclosure instead.
+    public var logger: Logger {
+        var logger = serverLogger
+        for (key, value) in logMetadata { logger[metadataKey: key] = value }
+        return logger
+    }
 }

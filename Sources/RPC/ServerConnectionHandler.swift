@@ -19,6 +19,8 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     private var calls: [UInt64: InFlightCall] = [:]
     private var context: ChannelHandlerContext?
     private var eventLoop: (any EventLoop)!
+    /// Where the connection's handler tasks run: its own event loop.
+    private var taskExecutor: EventLoopTaskExecutor!
     private var remoteAddress = "unknown"
     private var flushScheduled = false
     private var isDraining = false
@@ -37,6 +39,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
         self.eventLoop = context.eventLoop
+        self.taskExecutor = EventLoopTaskExecutor(eventLoop: context.eventLoop)
         if let address = context.channel.remoteAddress {
             remoteAddress = "\(address.ipAddress ?? "?"):\(address.port ?? 0)"
         }
@@ -106,15 +109,11 @@ final class ServerConnectionHandler: ChannelInboundHandler {
             return
         }
 
-        var callLogger = self.logger
-        callLogger[metadataKey: "rpc.method"] = "\(request.method)"
-        callLogger[metadataKey: "rpc.call_id"] = "\(callID)"
-        let logger = callLogger
         let timeout = request.timeoutMilliseconds
         let callContext = ServerCallContext(
             method: method.descriptor, scope: method.scope, metadata: request.metadata,
             deadline: timeout > 0 ? .now + .milliseconds(timeout) : nil,
-            callID: callID, remoteAddress: remoteAddress, logger: logger)
+            callID: callID, remoteAddress: remoteAddress, serverLogger: logger)
 
         let handler = loopBoundSelf
         let dispatcher = self.dispatcher
@@ -128,27 +127,32 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         }
         // Registered before the task can finish: its completion hops back to this loop.
         calls[callID] = call
-        calls[callID]?.task = Task {
+        calls[callID]?.task = Task(executorPreference: taskExecutor) {
             let outcome: Result<[UInt8]?, RPCError>
             do {
                 outcome = .success(try await dispatcher.run(method, payload: payload, context: callContext, sink: sink))
             } catch {
                 outcome = .failure(RPCError(from: error))
             }
-            handler.eventLoop.execute { handler.value.finishCall(callID, outcome, logger: logger) }
+            // Usually already on the loop (the task prefers it), unless the handler moved elsewhere.
+            if handler.eventLoop.inEventLoop {
+                handler.value.finishCall(outcome, context: callContext)
+            } else {
+                handler.eventLoop.execute { handler.value.finishCall(outcome, context: callContext) }
+            }
         }
     }
 
     /// The handler returned or threw.
-    private func finishCall(_ callID: UInt64, _ outcome: Result<[UInt8]?, RPCError>, logger: Logger) {
+    private func finishCall(_ outcome: Result<[UInt8]?, RPCError>, context: ServerCallContext) {
         switch outcome {
         case .success(let payload):
-            endCall(callID, status: CallStatus(code: 0), payload: payload ?? [])
+            endCall(context.callID, status: CallStatus(code: 0), payload: payload ?? [])
         case .failure(let error):
             if error.code == .internal || error.code == .unknown {
-                logger.error("call failed", metadata: ["error": "\(error)"])
+                logger.error("call failed", metadata: context.logMetadata.merging(["error": "\(error)"]) { $1 })
             }
-            endCall(callID, status: error.status, payload: [])
+            endCall(context.callID, status: error.status, payload: [])
         }
     }
 

@@ -22,7 +22,7 @@ struct RPCBenchmark {
             for client in clients {
                 let health = HealthClient(client: client)
                 for _ in 0..<inFlightPerConnection {
-                    group.addTask {
+                    group.addTask(executorPreference: client.taskExecutor) {
                         var samples: [Int64] = []
                         samples.reserveCapacity(1 << 16)
                         while ContinuousClock.now < end {

@@ -140,7 +140,6 @@ import Testing
         let server = try await TestServer.start()
         var clients: [RPCClient] = []
         for _ in 0..<50 { clients.append(try await server.client()) }
-        #expect(server.server.connectionCount == 50)
         let answers = try await withThrowingTaskGroup(of: [String].self) { group in
             for (index, client) in clients.enumerated() {
                 group.addTask {
@@ -157,6 +156,8 @@ import Testing
             return try await group.reduce(into: []) { $0 += $1 }
         }
         #expect(Set(answers) == Set((0..<50).flatMap { index in (0..<20).map { "\(index)-\($0)" } }))
+        // Every client has been answered, so the server has set up all 50 connections.
+        #expect(server.server.connectionCount == 50)
         for client in clients { await client.close() }
         try await server.stop()
     }

@@ -19,7 +19,8 @@ struct TestServer {
         let probe = CallProbe()
         var router = RPCRouter()
         TestingService.register(into: &router, probe: probe)
-        let logger = Logger(label: "test-server")
+        var logger = Logger(label: "test-server")
+        logger.logLevel = .warning
         let server = RPCServer(
             configuration: RPCServerConfiguration(
                 host: "127.0.0.1", port: 0, maximumFrameSize: maximumFrameSize, shutdownGracePeriod: shutdownGracePeriod),

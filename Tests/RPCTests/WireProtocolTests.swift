@@ -144,4 +144,34 @@ import Testing
         await server.probe.wait(for: .cancelled("orphan"))
         try await server.stop()
     }
+
+    @Test func randomBytesNeverTakeTheServerDown() async throws {
+        let server = try await TestServer.start(maximumFrameSize: 4096)
+        var generator = SplitMix64(seed: 0xC1F)
+        for _ in 0..<40 {
+            let connection = try await server.rawConnection()
+            let body = (0..<Int(generator.next() % 300)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            // Half are framed properly around garbage, half are garbage from the first byte.
+            let bytes = generator.next() % 2 == 0 ? RawConnection.prefix(body) : body
+            try? await connection.send(bytes)
+            await connection.close()
+        }
+        let client = try await server.client()
+        #expect(try await client.unary(TestingService.echo, HealthCheckRequest(service: "alive"), as: HealthCheckRequest.self).service == "alive")
+        await client.close()
+        try await server.stop()
+    }
+}
+
+/// A small deterministic generator, so a failure replays the same bytes.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }
