@@ -116,7 +116,11 @@ let package = Package(
         // Starts a throwaway PostgreSQL for the test suites that need one.
         .target(
             name: "TestSupport",
-            dependencies: ["Store", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Store",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             path: "Tests/TestSupport"
         ),
     ],

@@ -11,17 +11,18 @@ public final class DatabaseProbe: Service, Sendable {
         public let at: ContinuousClock.Instant
     }
 
-    /// Results older than this count as unreachable.
-    public static let maximumAge: Duration = .seconds(1)
+    /// Results older than this count as unreachable (one second in production).
+    public let maximumAge: Duration
 
     private let pool: PGPool
     private let interval: Duration
     private let logger: Logger
     private let last = Mutex<Reading?>(nil)
 
-    public init(pool: PGPool, interval: Duration = .milliseconds(250), logger: Logger) {
+    public init(pool: PGPool, interval: Duration = .milliseconds(250), maximumAge: Duration = .seconds(1), logger: Logger) {
         self.pool = pool
         self.interval = interval
+        self.maximumAge = maximumAge
         self.logger = logger
     }
 

@@ -24,7 +24,7 @@ public struct HealthService: Sendable {
         let services = hostedServices()
         let reading = probe.latest
         let age = reading.map { ContinuousClock.now - $0.at }
-        let reachable = reading?.reachable == true && age.map { $0 <= DatabaseProbe.maximumAge } == true
+        let reachable = reading?.reachable == true && age.map { $0 <= probe.maximumAge } == true
         let status: HealthCheckResponse.ServingStatus =
             if !request.service.isEmpty && !services.contains(request.service) {
                 .serviceUnknown

@@ -1,3 +1,4 @@
+import Foundation
 import CLVProto
 import NIOCore
 
@@ -27,7 +28,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private var calls: [UInt64: PendingCall] = [:]
     private var context: ChannelHandlerContext?
     private var eventLoop: (any EventLoop)!
-    private var flushScheduled = false
+    private var flushes = FlushBatcher(maximumBatch: ProcessInfo.processInfo.environment["CLV_FLUSH_EVERY"].flatMap { Int($0) } ?? 1_000_000)
     /// Set once the connection is gone; later calls fail with it at once.
     private var closedError: RPCError?
     /// The last connection-level error the server sent on call_id 0.
@@ -116,14 +117,20 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         context.close(promise: nil)
     }
 
-    /// Coalesces the flushes of requests started in the same event-loop tick into one write.
+    /// Flushes per `FlushBatcher`: once per event-loop tick, or sooner for long batches.
     private func scheduleFlush() {
-        guard !flushScheduled, context != nil else { return }
-        flushScheduled = true
-        let handler = loopBoundSelf
-        eventLoop.execute {
-            handler.value.flushScheduled = false
-            handler.value.context?.flush()
+        guard let context else { return }
+        switch flushes.didWrite() {
+        case .flush:
+            context.flush()
+        case .schedule:
+            let handler = loopBoundSelf
+            context.eventLoop.execute {
+                guard handler.value.flushes.scheduledFlushRuns() else { return }
+                handler.value.context?.flush()
+            }
+        case .none:
+            break
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import CLVProto
 import Logging
 import NIOCore
@@ -22,7 +23,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     /// Where the connection's handler tasks run: its own event loop.
     private var taskExecutor: EventLoopTaskExecutor!
     private var remoteAddress = "unknown"
-    private var flushScheduled = false
+    private var flushes = FlushBatcher(maximumBatch: ProcessInfo.processInfo.environment["CLV_FLUSH_EVERY"].flatMap { Int($0) } ?? 1_000_000)
     private var isDraining = false
     private var drained: EventLoopPromise<Void>?
 
@@ -196,14 +197,20 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         scheduleFlush()
     }
 
-    /// Coalesces the flushes of responses finished in the same event-loop tick into one write.
+    /// Flushes per `FlushBatcher`: once per event-loop tick, or sooner for long batches.
     private func scheduleFlush() {
-        guard !flushScheduled, let context else { return }
-        flushScheduled = true
-        let handler = loopBoundSelf
-        context.eventLoop.execute {
-            handler.value.flushScheduled = false
-            handler.value.context?.flush()
+        guard let context else { return }
+        switch flushes.didWrite() {
+        case .flush:
+            context.flush()
+        case .schedule:
+            let handler = loopBoundSelf
+            context.eventLoop.execute {
+                guard handler.value.flushes.scheduledFlushRuns() else { return }
+                handler.value.context?.flush()
+            }
+        case .none:
+            break
         }
     }
 

@@ -62,10 +62,9 @@ struct PostgresTools: Sendable {
     }
 
     private static func execute(_ executable: String, _ arguments: [String]) throws(StoreError) -> (status: Int32, output: String) {
-        // Output goes to a file, not a pipe: pg_ctl leaves a server running that could hold a pipe open.
         let outputPath = NSTemporaryDirectory() + "clv-pg-\(UUID().uuidString).out"
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        let status = try SpawnedProcess.run(executable, arguments, outputPath: outputPath)
+        let status = try ChildProcess.run(executable, arguments, outputPath: outputPath)
         let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         return (status, text.trimmed())
     }

@@ -75,7 +75,8 @@ struct ServerCommand: AsyncParsableCommand {
         let tokens = try loadTokens(logger: logger)
         let database = try await DatabaseSetup.open(dataDirectory: dataDir, logger: logger)
 
-        let threadPool = NIOThreadPool(numberOfThreads: poolSize)
+        // One thread per pooled connection, plus one for the health probe's own connection.
+        let threadPool = NIOThreadPool(numberOfThreads: poolSize + 1)
         threadPool.start()
         let pool = PGPool(configuration: database.configuration, maximumConnections: poolSize, threadPool: threadPool, logger: logger)
         do {
