@@ -1,4 +1,3 @@
-import Foundation
 import CLVProto
 import NIOCore
 
@@ -28,7 +27,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private var calls: [UInt64: PendingCall] = [:]
     private var context: ChannelHandlerContext?
     private var eventLoop: (any EventLoop)!
-    private var flushes = FlushBatcher(maximumBatch: ProcessInfo.processInfo.environment["CLV_FLUSH_EVERY"].flatMap { Int($0) } ?? 1_000_000)
+    private var flushes = FlushBatcher()
     /// Set once the connection is gone; later calls fail with it at once.
     private var closedError: RPCError?
     /// The last connection-level error the server sent on call_id 0.

@@ -1,4 +1,3 @@
-import Foundation
 import CLVProto
 import Logging
 import NIOCore
@@ -23,7 +22,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     /// Where the connection's handler tasks run: its own event loop.
     private var taskExecutor: EventLoopTaskExecutor!
     private var remoteAddress = "unknown"
-    private var flushes = FlushBatcher(maximumBatch: ProcessInfo.processInfo.environment["CLV_FLUSH_EVERY"].flatMap { Int($0) } ?? 1_000_000)
+    private var flushes = FlushBatcher()
     private var isDraining = false
     private var drained: EventLoopPromise<Void>?
 
