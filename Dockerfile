@@ -1,5 +1,5 @@
 # One image for every clv service; docker-compose.yml picks the services with --services.
-FROM swift:6.0-bookworm AS build
+FROM swift:6.3-bookworm AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libpq-dev libprotobuf-c-dev pkg-config \
  && rm -rf /var/lib/apt/lists/*

@@ -1,7 +1,12 @@
 import CLVProtoC
 
-extension CallRequest {
-    init(c: Clv__Rpc__V1__Request) {
+extension CallRequest: CMessageConvertible {
+    static let protoName = "clv.rpc.v1.Request"
+    static let unpack = clv__rpc__v1__request__unpack
+    static let freeUnpacked = clv__rpc__v1__request__free_unpacked
+
+    init(c pointer: UnsafePointer<Clv__Rpc__V1__Request>) {
+        let c = pointer.pointee
         method = CRead.string(c.method)
         timeoutMilliseconds = c.timeout_ms
         let entries = CRead.array(c.metadata, count: c.n_metadata) { entry in
@@ -31,16 +36,3 @@ extension CallRequest {
     }
 }
 
-extension CallRequest: ProtoMessage {
-    public init(decoding bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try CRead.unpack(
-            bytes, messageName: "clv.rpc.v1.Request",
-            unpack: clv__rpc__v1__request__unpack, free: clv__rpc__v1__request__free_unpacked
-        ) { CallRequest(c: $0.pointee) }
-    }
-
-    public func withEncoder<R>(_ body: (borrowing ProtoEncoder) throws -> R) rethrows -> R {
-        let arena = CArena()
-        return try arena.encode(cMessage(in: arena), body)
-    }
-}

@@ -1,8 +1,13 @@
 import CLVProtoC
 
-extension CallResponse {
-    init(c: Clv__Rpc__V1__Response) {
-        status = c.status.map { CallStatus(c: $0.pointee) } ?? CallStatus(code: 0)
+extension CallResponse: CMessageConvertible {
+    static let protoName = "clv.rpc.v1.Response"
+    static let unpack = clv__rpc__v1__response__unpack
+    static let freeUnpacked = clv__rpc__v1__response__free_unpacked
+
+    init(c pointer: UnsafePointer<Clv__Rpc__V1__Response>) {
+        let c = pointer.pointee
+        status = c.status.map { CallStatus(c: $0) } ?? CallStatus(code: 0)
         payload = CRead.bytes(c.payload)
         endOfStream = c.end_of_stream != 0
     }

@@ -1,7 +1,12 @@
 import CLVProtoC
 
-extension CallStatus {
-    init(c: Clv__Rpc__V1__Status) {
+extension CallStatus: CMessageConvertible {
+    static let protoName = "clv.rpc.v1.Status"
+    static let unpack = clv__rpc__v1__status__unpack
+    static let freeUnpacked = clv__rpc__v1__status__free_unpacked
+
+    init(c pointer: UnsafePointer<Clv__Rpc__V1__Status>) {
+        let c = pointer.pointee
         code = c.code
         message = CRead.string(c.message)
         fieldViolations = CRead.array(c.field_violations, count: c.n_field_violations) { violation in

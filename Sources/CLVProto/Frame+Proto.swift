@@ -1,26 +1,19 @@
 import CLVProtoC
 import CProtobufC
 
-extension Frame: ProtoMessage {
-    public init(decoding bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try CRead.unpack(
-            bytes, messageName: "clv.rpc.v1.Frame",
-            unpack: clv__rpc__v1__frame__unpack, free: clv__rpc__v1__frame__free_unpacked
-        ) { Frame(c: $0.pointee) }
-    }
+extension Frame: CMessageConvertible {
+    static let protoName = "clv.rpc.v1.Frame"
+    static let unpack = clv__rpc__v1__frame__unpack
+    static let freeUnpacked = clv__rpc__v1__frame__free_unpacked
 
-    public func withEncoder<R>(_ body: (borrowing ProtoEncoder) throws -> R) rethrows -> R {
-        let arena = CArena()
-        return try arena.encode(cMessage(in: arena), body)
-    }
-
-    init(c: Clv__Rpc__V1__Frame) {
+    init(c pointer: UnsafePointer<Clv__Rpc__V1__Frame>) {
+        let c = pointer.pointee
         callID = c.call_id
         switch c.kind_case {
         case CLV__RPC__V1__FRAME__KIND_REQUEST:
-            kind = c.request.map { .request(CallRequest(c: $0.pointee)) } ?? .none
+            kind = c.request.map { .request(CallRequest(c: $0)) } ?? .none
         case CLV__RPC__V1__FRAME__KIND_RESPONSE:
-            kind = c.response.map { .response(CallResponse(c: $0.pointee)) } ?? .none
+            kind = c.response.map { .response(CallResponse(c: $0)) } ?? .none
         case CLV__RPC__V1__FRAME__KIND_CANCEL:
             kind = .cancel
         default:

@@ -1,19 +1,18 @@
 import CLVProtoC
 
-extension HealthCheckRequest: ProtoMessage {
-    public init(decoding bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try CRead.unpack(
-            bytes, messageName: "clv.health.v1.HealthCheckRequest",
-            unpack: clv__health__v1__health_check_request__unpack,
-            free: clv__health__v1__health_check_request__free_unpacked
-        ) { HealthCheckRequest(service: CRead.string($0.pointee.service)) }
+extension HealthCheckRequest: CMessageConvertible {
+    static let protoName = "clv.health.v1.HealthCheckRequest"
+    static let unpack = clv__health__v1__health_check_request__unpack
+    static let freeUnpacked = clv__health__v1__health_check_request__free_unpacked
+
+    init(c pointer: UnsafePointer<Clv__Health__V1__HealthCheckRequest>) {
+        service = CRead.string(pointer.pointee.service)
     }
 
-    public func withEncoder<R>(_ body: (borrowing ProtoEncoder) throws -> R) rethrows -> R {
-        let arena = CArena()
+    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Clv__Health__V1__HealthCheckRequest> {
         let request = arena.message(
             Clv__Health__V1__HealthCheckRequest.self, clv__health__v1__health_check_request__init)
         request.pointee.service = arena.string(service)
-        return try arena.encode(request, body)
+        return request
     }
 }

@@ -2,7 +2,7 @@ import CLVProto
 import NIOCore
 
 /// Matches responses to the calls in flight on one client connection. Confined to its event loop.
-final class ClientConnectionHandler: ChannelInboundHandler {
+final class ClientConnectionHandler: ChannelInboundHandler, BatchedFlushing {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = Frame
 
@@ -27,7 +27,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private var calls: [UInt64: PendingCall] = [:]
     private var context: ChannelHandlerContext?
     private var eventLoop: (any EventLoop)!
-    private var flushes = FlushBatcher()
+    var flushes = FlushBatcher()
     /// Set once the connection is gone; later calls fail with it at once.
     private var closedError: RPCError?
     /// The last connection-level error the server sent on call_id 0.
@@ -36,6 +36,8 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private var loopBoundSelf: NIOLoopBound<ClientConnectionHandler> {
         NIOLoopBound(self, eventLoop: eventLoop)
     }
+
+    var flushContext: ChannelHandlerContext? { context }
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
@@ -61,7 +63,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         }
         calls[callID] = call
         context.write(wrapOutboundOut(Frame(callID: callID, kind: .request(request))), promise: nil)
-        scheduleFlush()
+        flushAfterWrite()
     }
 
     /// Gives up on a call (cancelled or past its deadline) and tells the server to stop its work.
@@ -70,7 +72,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         call.deadlineTimer?.cancel()
         call.waiter.fail(error)
         context?.write(wrapOutboundOut(Frame(callID: callID, kind: .cancel)), promise: nil)
-        scheduleFlush()
+        flushAfterWrite()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -116,20 +118,4 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         context.close(promise: nil)
     }
 
-    /// Flushes per `FlushBatcher`: once per event-loop tick, or sooner for long batches.
-    private func scheduleFlush() {
-        guard let context else { return }
-        switch flushes.didWrite() {
-        case .flush:
-            context.flush()
-        case .schedule:
-            let handler = loopBoundSelf
-            context.eventLoop.execute {
-                guard handler.value.flushes.scheduledFlushRuns() else { return }
-                handler.value.context?.flush()
-            }
-        case .none:
-            break
-        }
-    }
 }

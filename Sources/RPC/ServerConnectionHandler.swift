@@ -4,7 +4,7 @@ import NIOCore
 
 /// Serves the calls of one connection: starts each request's handler as a task, answers in any
 /// order, enforces deadlines and cancels. Confined to its channel's event loop.
-final class ServerConnectionHandler: ChannelInboundHandler {
+final class ServerConnectionHandler: ChannelInboundHandler, BatchedFlushing {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = Frame
 
@@ -22,7 +22,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     /// Where the connection's handler tasks run: its own event loop.
     private var taskExecutor: EventLoopTaskExecutor!
     private var remoteAddress = "unknown"
-    private var flushes = FlushBatcher()
+    var flushes = FlushBatcher()
     private var isDraining = false
     private var drained: EventLoopPromise<Void>?
 
@@ -35,6 +35,8 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     private var loopBoundSelf: NIOLoopBound<ServerConnectionHandler> {
         NIOLoopBound(self, eventLoop: eventLoop)
     }
+
+    var flushContext: ChannelHandlerContext? { context }
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
@@ -181,7 +183,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         let frame = Frame(callID: callID, kind: .response(CallResponse(payload: payload, endOfStream: false)))
         if context.channel.isWritable {
             context.write(wrapOutboundOut(frame), promise: nil)
-            scheduleFlush()
+            flushAfterWrite()
             return context.eventLoop.makeSucceededVoidFuture()
         }
         let promise = context.eventLoop.makePromise(of: Void.self)
@@ -193,25 +195,9 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         guard let context else { return }
         let response = CallResponse(status: status, payload: payload, endOfStream: true)
         context.write(wrapOutboundOut(Frame(callID: callID, kind: .response(response))), promise: nil)
-        scheduleFlush()
+        flushAfterWrite()
     }
 
-    /// Flushes per `FlushBatcher`: once per event-loop tick, or sooner for long batches.
-    private func scheduleFlush() {
-        guard let context else { return }
-        switch flushes.didWrite() {
-        case .flush:
-            context.flush()
-        case .schedule:
-            let handler = loopBoundSelf
-            context.eventLoop.execute {
-                guard handler.value.flushes.scheduledFlushRuns() else { return }
-                handler.value.context?.flush()
-            }
-        case .none:
-            break
-        }
-    }
 
     // MARK: Connection-level errors
 
