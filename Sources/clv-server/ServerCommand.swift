@@ -79,6 +79,7 @@ struct ServerCommand: AsyncParsableCommand {
         let threadPool = NIOThreadPool(numberOfThreads: poolSize + 1)
         threadPool.start()
         let pool = PGPool(configuration: database.configuration, maximumConnections: poolSize, threadPool: threadPool, logger: logger)
+        var failure: (any Error)?
         do {
             let applied = try await Migrator.migrate(ServiceCatalog.migrations(for: selected), pool: pool, logger: logger)
             logger.info("schema up to date", metadata: ["applied": "\(applied)"])
@@ -86,14 +87,13 @@ struct ServerCommand: AsyncParsableCommand {
                 try await runServices(selected, pool: pool, tokens: tokens, logger: logger)
             }
         } catch {
-            await pool.close()
-            try? await threadPool.shutdownGracefully()
-            try? await database.close()
-            throw error
+            failure = error
         }
+        // Close in reverse order of opening, whether serving ended well or not.
         await pool.close()
-        try await threadPool.shutdownGracefully()
+        try? await threadPool.shutdownGracefully()
         try await database.close()
+        if let failure { throw failure }
     }
 
     private func runServices(
