@@ -29,8 +29,7 @@ final class ConnectionRegistry: Sendable {
         }
         let done = loop.makePromise(of: Void.self)
         EventLoopFuture.andAllComplete(drained, on: loop).cascade(to: done)
-        let nanoseconds = gracePeriod.components.seconds * 1_000_000_000 + gracePeriod.components.attoseconds / 1_000_000_000
-        let timer = loop.scheduleTask(in: .nanoseconds(nanoseconds)) { done.succeed(()) }
+        let timer = loop.scheduleTask(in: TimeAmount(gracePeriod)) { done.succeed(()) }
         try? await done.futureResult.get()
         timer.cancel()
         for entry in entries.withLock({ Array($0.values) }) {

@@ -112,7 +112,9 @@ public final class RPCClient: Sendable {
     }
 
     private func makeRequest(method: String, payload: [UInt8], options: CallOptions) -> CallRequest {
-        let metadata = defaultMetadata.merging(options.metadata) { _, callValue in callValue }
+        // Most calls add nothing: skip building a new dictionary for them.
+        let metadata = options.metadata.isEmpty
+            ? defaultMetadata : defaultMetadata.merging(options.metadata) { _, callValue in callValue }
         return CallRequest(method: method, timeoutMilliseconds: options.timeoutMilliseconds, metadata: metadata, payload: payload)
     }
 }

@@ -65,9 +65,9 @@ final class ServerConnectionHandler: ChannelInboundHandler, BatchedFlushing {
         case .cancel:
             endCall(frame.callID, with: RPCError(code: .cancelled, message: "call cancelled by the client"))
         case .response:
-            sendConnectionError(context: context, code: .invalidArgument, message: "clients send requests and cancels, not responses")
+            sendConnectionError(code: .invalidArgument, message: "clients send requests and cancels, not responses")
         case .none:
-            sendConnectionError(context: context, code: .invalidArgument, message: "frame \(frame.callID) carries no request, response or cancel")
+            sendConnectionError(code: .invalidArgument, message: "frame \(frame.callID) carries no request, response or cancel")
         }
     }
 
@@ -95,11 +95,11 @@ final class ServerConnectionHandler: ChannelInboundHandler, BatchedFlushing {
 
     private func startCall(_ callID: UInt64, _ request: CallRequest, context: ChannelHandlerContext) {
         guard callID != 0 else {
-            sendConnectionError(context: context, code: .invalidArgument, message: "call_id 0 is reserved")
+            sendConnectionError(code: .invalidArgument, message: "call_id 0 is reserved")
             return
         }
         guard calls[callID] == nil else {
-            sendConnectionError(context: context, code: .invalidArgument, message: "call_id \(callID) is already in flight")
+            sendConnectionError(code: .invalidArgument, message: "call_id \(callID) is already in flight")
             return
         }
         guard !isDraining else {
@@ -198,11 +198,10 @@ final class ServerConnectionHandler: ChannelInboundHandler, BatchedFlushing {
         flushAfterWrite()
     }
 
-
     // MARK: Connection-level errors
 
     /// Answers on call_id 0; the connection stays open.
-    private func sendConnectionError(context: ChannelHandlerContext, code: RPCStatusCode, message: String) {
+    private func sendConnectionError(code: RPCStatusCode, message: String) {
         logger.debug("protocol error", metadata: ["peer": "\(remoteAddress)", "error": "\(message)"])
         write(RPCError(code: code, message: message).status, payload: [], callID: 0)
     }
