@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.0"),
     ],
     targets: [
         // System libraries and generated C.
@@ -65,10 +67,29 @@ let package = Package(
             ]
         ),
 
+        // Customers, orders, events and exchange rates in; derived per-customer statistics kept current.
+        .target(
+            name: "Ingestion",
+            dependencies: [
+                "CLVService", "RPC", "Store", "CLVProto",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // The client side of bulk loads: CSV rows to records, batches in flight, progress, rejects.
+        .target(
+            name: "CSVImport",
+            dependencies: [
+                "Ingestion", "CLVProto", "RPC",
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+
         .executableTarget(
             name: "clv-server",
             dependencies: [
-                "CLVService", "RPC", "Store",
+                "CLVService", "Ingestion", "RPC", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -78,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "clv",
             dependencies: [
-                "CLVService", "RPC", "CLVProto",
+                "CLVService", "Ingestion", "CSVImport", "RPC", "CLVProto", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
@@ -101,13 +122,21 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "IngestionTests",
+            dependencies: ["Ingestion", "CLVProto", "CLVService", "RPC", "Store", "TestSupport"]
+        ),
+        .testTarget(
+            name: "CSVImportTests",
+            dependencies: ["CSVImport", "Ingestion", "CLVProto", "RPC"]
+        ),
+        .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "TestSupport"]
         ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "CLVService", "RPC", "Store", "CLVProto", "TestSupport",
+                "CLVService", "Ingestion", "RPC", "Store", "CLVProto", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

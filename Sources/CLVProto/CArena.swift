@@ -73,6 +73,23 @@ enum CRead {
         return (0..<count).compactMap { index in pointer[index].map { read($0) } }
     }
 
+    /// A map field: protobuf-c's array of key/value entries. A repeated key keeps its last value,
+    /// as protobuf's map semantics require.
+    static func map<Entry>(
+        _ pointer: UnsafeMutablePointer<UnsafeMutablePointer<Entry>?>?, count: Int,
+        _ read: (UnsafePointer<Entry>) -> (UnsafeMutablePointer<CChar>?, UnsafeMutablePointer<CChar>?)
+    ) -> [String: String] {
+        guard let pointer, count > 0 else { return [:] }
+        var result: [String: String] = [:]
+        result.reserveCapacity(count)
+        for index in 0..<count {
+            guard let entry = pointer[index] else { continue }
+            let (key, value) = read(entry)
+            result[string(key)] = string(value)
+        }
+        return result
+    }
+
     /// Unpacks with protobuf-c, reads the C value, and frees it.
     static func unpack<T, R>(
         _ bytes: UnsafeRawBufferPointer,

@@ -10,9 +10,6 @@ public struct ServiceCatalog: Sendable {
         self.providers = providers
     }
 
-    /// The catalogue of this build. Services register themselves here as they land.
-    public static let standard = ServiceCatalog(providers: [])
-
     /// The providers named in `names`; `all` (or no names) selects every one.
     public func select(_ names: [String]) throws(RPCError) -> [any ServiceProvider] {
         let wanted = names.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }

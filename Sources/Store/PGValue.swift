@@ -21,6 +21,14 @@ public enum PGValue: Sendable, Hashable {
     case timestamp(Date)
     /// `numeric`, given as its decimal text (for exact money amounts), such as `"12.50"`.
     case numeric(String)
+    /// `text[]`; nil elements are SQL NULL. Expand with `unnest($1::text[])` for bulk statements.
+    case textArray([String?])
+    /// `int8[]`; nil elements are SQL NULL.
+    case intArray([Int64?])
+    /// `float8[]`; nil elements are SQL NULL.
+    case doubleArray([Double?])
+    /// `bool[]`; nil elements are SQL NULL.
+    case boolArray([Bool?])
 
     /// The PostgreSQL type OID sent with the value; 0 lets the server infer it.
     var typeOID: UInt32 {
@@ -33,6 +41,10 @@ public enum PGValue: Sendable, Hashable {
         case .bytes: return 17
         case .timestamp: return 1184
         case .numeric: return 1700
+        case .textArray: return 1009
+        case .intArray: return 1016
+        case .doubleArray: return 1022
+        case .boolArray: return 1000
         }
     }
 
@@ -46,15 +58,21 @@ public enum PGValue: Sendable, Hashable {
         case .int(let value):
             return String(value)
         case .double(let value):
-            if value.isNaN { return "NaN" }
-            if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
-            return String(value)  // shortest text that reads back as the same Double
+            return PGArrayEncoding.doubleText(value)
         case .bool(let value):
             return value ? "t" : "f"
         case .bytes(let value):
             return Self.hexEncoded(value)
         case .timestamp(let value):
             return PGTimestamp.format(value)
+        case .textArray(let elements):
+            return PGArrayEncoding.text(elements)
+        case .intArray(let elements):
+            return PGArrayEncoding.int(elements)
+        case .doubleArray(let elements):
+            return PGArrayEncoding.double(elements)
+        case .boolArray(let elements):
+            return PGArrayEncoding.bool(elements)
         }
     }
 

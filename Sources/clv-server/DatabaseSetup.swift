@@ -14,11 +14,21 @@ struct DatabaseSetup {
             logger.info("using database", metadata: ["database": "\(configuration)"])
             return DatabaseSetup(configuration: configuration, embedded: nil)
         }
-        let embedded = EmbeddedPostgres(dataDirectory: dataDirectory, logger: logger)
+        let embedded = EmbeddedPostgres(dataDirectory: dataDirectory, logger: logger, serverSettings: embeddedSettings)
         let configuration = try await embedded.start()
         logger.info("started embedded PostgreSQL", metadata: ["database": "\(configuration)", "data-dir": "\(dataDirectory)"])
         return DatabaseSetup(configuration: configuration, embedded: embedded)
     }
+
+    /// PostgreSQL's defaults suit a small shared machine; bulk ingestion wants more buffers and
+    /// fewer checkpoints (each is followed by full-page images in the WAL).
+    static let embeddedSettings = [
+        "shared_buffers": "512MB",
+        "wal_buffers": "32MB",
+        "max_wal_size": "4GB",
+        "checkpoint_timeout": "15min",
+        "wal_compression": "on",
+    ]
 
     func close() async throws {
         try await embedded?.stop()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CLVService
+import Ingestion
 import Foundation
 import Logging
 import NIOPosix
@@ -25,6 +26,9 @@ struct ServerCommand: AsyncParsableCommand {
 
     @Option(help: "Directory of the embedded PostgreSQL cluster (used when CLV_DATABASE_URL is unset).")
     var dataDir: String = ".clv/db"
+
+    @Option(help: "File holding the secret key personal data is hashed with (64 hex digits); created when missing. Every server sharing a database needs the same file. Also CLV_PII_KEY_FILE. Default: pii.key beside --data-dir.")
+    var piiKeyFile: String?
 
     @Option(help: "Largest frame accepted, in bytes.")
     var maxFrameSize: Int = RPCServerConfiguration.defaultMaximumFrameSize
@@ -71,8 +75,10 @@ struct ServerCommand: AsyncParsableCommand {
     }
 
     private func serve(logger: Logger) async throws {
-        let selected = try ServiceCatalog.standard.select(services.split(separator: ",").map(String.init))
+        let selected = try ServiceCatalog.build.select(services.split(separator: ",").map(String.init))
         let tokens = try loadTokens(logger: logger)
+        // Only serving hashes personal data; a migration run needs no key.
+        let piiKey = migrateOnly ? [] : try loadPIIKey()
         let database = try await DatabaseSetup.open(dataDirectory: dataDir, logger: logger)
 
         // One thread per pooled connection, plus one for the health probe's own connection.
@@ -84,7 +90,7 @@ struct ServerCommand: AsyncParsableCommand {
             let applied = try await Migrator.migrate(ServiceCatalog.migrations(for: selected), pool: pool, logger: logger)
             logger.info("schema up to date", metadata: ["applied": "\(applied)"])
             if !migrateOnly {
-                try await runServices(selected, pool: pool, tokens: tokens, logger: logger)
+                try await runServices(selected, pool: pool, tokens: tokens, piiKey: piiKey, logger: logger)
             }
         } catch {
             failure = error
@@ -97,9 +103,9 @@ struct ServerCommand: AsyncParsableCommand {
     }
 
     private func runServices(
-        _ selected: [any ServiceProvider], pool: PGPool, tokens: AccessTokens?, logger: Logger
+        _ selected: [any ServiceProvider], pool: PGPool, tokens: AccessTokens?, piiKey: [UInt8], logger: Logger
     ) async throws {
-        let environment = ServiceEnvironment(pool: pool, logger: logger)
+        let environment = ServiceEnvironment(pool: pool, logger: logger, piiKey: piiKey)
         let probe = DatabaseProbe(pool: pool, logger: logger)
         var router = RPCRouter()
         for provider in selected {
@@ -125,6 +131,16 @@ struct ServerCommand: AsyncParsableCommand {
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()
+    }
+
+    private func loadPIIKey() throws -> [UInt8] {
+        let defaultPath = URL(fileURLWithPath: dataDir).deletingLastPathComponent().appendingPathComponent("pii.key").path
+        let path = piiKeyFile ?? ProcessInfo.processInfo.environment["CLV_PII_KEY_FILE"] ?? defaultPath
+        do {
+            return try PIIKeyFile.loadOrCreate(path: path)
+        } catch {
+            throw ValidationError("\(error)")
+        }
     }
 
     private func loadTokens(logger: Logger) throws -> AccessTokens? {

@@ -5,5 +5,8 @@ struct CLVCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clv",
         abstract: "Talk to a clv server.",
-        subcommands: [HealthCommand.self, BenchCommand.self])
+        subcommands: [
+            HealthCommand.self, ImportCommand.self, ForgetCommand.self, StatsCommand.self,
+            BaseCurrencyCommand.self, BenchCommand.self,
+        ])
 }

@@ -1,4 +1,5 @@
 import CLVService
+import Ingestion
 import Foundation
 import Store
 import Testing
@@ -34,7 +35,8 @@ import TestSupport
 
         let pool = TestDatabase.makePool(database)
         let rows = try await pool.query("SELECT version, count(*) OVER (PARTITION BY version) AS copies FROM clv_schema_migrations ORDER BY version")
-        #expect(try rows.map { try $0.int("version") } == PlatformMigrations.all.map { Int64($0.version) })
+        let expected = (PlatformMigrations.all + IngestionMigrations.all).map { Int64($0.version) }
+        #expect(try rows.map { try $0.int("version") } == expected)
         #expect(try rows.allSatisfy { try $0.int("copies") == 1 })
         await pool.close()
     }

@@ -1,0 +1,4 @@
+/// `clv.ingestion.v1.GetStatsRequest`: no fields.
+public struct GetStatsRequest: Sendable, Hashable {
+    public init() {}
+}

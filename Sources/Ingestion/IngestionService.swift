@@ -1,0 +1,92 @@
+import CLVProto
+import CLVService
+import Foundation
+import Logging
+import RPC
+import Store
+
+/// `clv.ingestion.v1.Ingestion`: the one door through which records enter the store.
+///
+/// Each batch runs in one transaction: its valid records commit together, or, if the server
+/// dies mid-batch, none do; a client retrying the batch then stores it whole, and a replay of a
+/// batch that did commit changes nothing.
+public struct IngestionService: Sendable {
+    private let pool: PGPool
+    private let baseCurrency = BaseCurrencySetting()
+    private let orders: OrderIngestor
+    private let events = EventIngestor()
+    private let customers: CustomerUpserter
+    private let rates: RateUpserter
+
+    public init(pool: PGPool, hasher: PIIHasher) {
+        self.pool = pool
+        let rateBook = RateBook()
+        orders = OrderIngestor(baseCurrency: baseCurrency, rateBook: rateBook)
+        customers = CustomerUpserter(baseCurrency: baseCurrency, rateBook: rateBook, hasher: hasher, keyCheck: PIIKeyCheck())
+        rates = RateUpserter(baseCurrency: baseCurrency)
+    }
+
+    public func register(into router: inout RPCRouter) {
+        router.registerUnary(IngestionMethods.setBaseCurrency, scope: IngestionMethods.adminScope) {
+            (request: SetBaseCurrencyRequest, _) in
+            try await setBaseCurrency(request.currency)
+        }
+        router.registerUnary(IngestionMethods.upsertCustomers, scope: IngestionMethods.writeScope) {
+            (request: UpsertCustomersRequest, _) in
+            try await batch(request.customers.count, field: "customers") { connection, now in
+                try customers.upsert(request.customers, now: now, on: connection)
+            }
+        }
+        router.registerUnary(IngestionMethods.ingestOrders, scope: IngestionMethods.writeScope) {
+            (request: IngestOrdersRequest, _) in
+            try await batch(request.orders.count, field: "orders") { connection, now in
+                try orders.ingest(request.orders, now: now, on: connection)
+            }
+        }
+        router.registerUnary(IngestionMethods.ingestEvents, scope: IngestionMethods.writeScope) {
+            (request: IngestEventsRequest, _) in
+            try await batch(request.events.count, field: "events") { connection, now in
+                try events.ingest(request.events, now: now, on: connection)
+            }
+        }
+        router.registerUnary(IngestionMethods.upsertExchangeRates, scope: IngestionMethods.writeScope) {
+            (request: UpsertExchangeRatesRequest, _) in
+            try await batch(request.rates.count, field: "rates") { connection, now in
+                try rates.upsert(request.rates, now: now, on: connection)
+            }
+        }
+        router.registerUnary(IngestionMethods.forgetCustomer, scope: IngestionMethods.forgetScope) {
+            (request: ForgetCustomerRequest, _) in
+            if let problem = FieldRules.identifier(request.customerID, field: "customer_id") {
+                throw RPCError.invalidArgument(field: problem.field, problem.reason)
+            }
+            return try await TransactionRetry.run(pool) { connection in
+                try CustomerEraser.forget(request.customerID, on: connection)
+            }
+        }
+        router.registerUnary(IngestionMethods.getStats, scope: IngestionMethods.readScope) { (_: GetStatsRequest, _) in
+            try await pool.withConnection { connection in try IngestionStatsReader.read(on: connection) }
+        }
+    }
+
+    private func setBaseCurrency(_ currency: String) async throws -> SetBaseCurrencyResponse {
+        if case .failure(let problem) = FieldRules.currency(currency, field: "currency") {
+            throw RPCError.invalidArgument(field: problem.field, problem.reason)
+        }
+        let baseCurrency = self.baseCurrency
+        let changed = try await pool.withTransaction { connection in try baseCurrency.set(currency, on: connection) }
+        return SetBaseCurrencyResponse(currency: currency, changed: changed)
+    }
+
+    /// Runs one batch write in its own transaction, retried on deadlock.
+    private func batch(
+        _ count: Int, field: String, _ write: @escaping @Sendable (PGConnection, Int64) throws -> IngestResponse
+    ) async throws -> IngestResponse {
+        guard count <= IngestionLimits.maximumBatchRecords else {
+            throw RPCError.invalidArgument(
+                field: field, "\(count) records in one call; send at most \(IngestionLimits.maximumBatchRecords) per call")
+        }
+        let now = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
+        return try await TransactionRetry.run(pool) { connection in try write(connection, now) }
+    }
+}

@@ -1,0 +1,101 @@
+import Store
+
+/// The statement that stores new orders and folds them into the derived statistics in one go.
+///
+/// Orders arrive as parallel arrays (one per column), so a batch of thousands is one round trip.
+/// Only the rows actually inserted (RETURNING) create customers and feed the statistics: a
+/// replayed or conflicting order changes nothing. Rows are folded in key order so concurrent batches lock shared rows in one order.
+enum OrderInsertStatement {
+    static let sql = """
+        WITH input AS (
+            SELECT * FROM unnest($1::text[], $2::text[], $3::int8[], $4::int8[], $5::text[], $6::int8[],
+                                 $7::int8[], $8::int8[], $9::int8[], $10::text[], $11::int8[], $12::text[])
+                AS i(order_id, customer_id, placed_ms, amount_minor, currency, amount_base_minor,
+                     gross_margin_minor, cost_minor, margin_base_minor, platform, item_count, status)
+        ),
+        inserted AS (
+            INSERT INTO orders (order_id, customer_id, placed_at, amount_minor, currency, amount_base_minor,
+                                gross_margin_minor, cost_minor, margin_base_minor, platform, item_count, status)
+            SELECT order_id, customer_id, timestamptz 'epoch' + placed_ms * interval '1 millisecond',
+                   amount_minor, currency, amount_base_minor, gross_margin_minor, cost_minor,
+                   margin_base_minor, platform, item_count, status
+            FROM input
+            ON CONFLICT (order_id) DO NOTHING
+            RETURNING order_id, customer_id, placed_at, amount_base_minor, margin_base_minor, status
+        ),
+        new_customers AS (
+            INSERT INTO customers (customer_id, described)
+            SELECT DISTINCT customer_id, false FROM inserted ORDER BY customer_id
+            ON CONFLICT (customer_id) DO NOTHING
+        ),
+        day_upserts AS (
+            INSERT INTO customer_purchase_days AS d (customer_id, day, orders, revenue_base_minor)
+            SELECT customer_id, (placed_at AT TIME ZONE 'UTC')::date, count(*), sum(amount_base_minor)
+            FROM inserted WHERE status = 'completed'
+            GROUP BY 1, 2 ORDER BY 1, 2
+            ON CONFLICT (customer_id, day) DO UPDATE
+                SET orders = d.orders + excluded.orders,
+                    revenue_base_minor = d.revenue_base_minor + excluded.revenue_base_minor
+            RETURNING customer_id, (xmax = 0) AS new_day
+        ),
+        new_days AS (
+            SELECT customer_id, count(*) FILTER (WHERE new_day) AS days FROM day_upserts GROUP BY customer_id
+        ),
+        deltas AS (
+            SELECT customer_id,
+                min(placed_at) FILTER (WHERE status = 'completed') AS first_at,
+                max(placed_at) FILTER (WHERE status = 'completed') AS last_at,
+                count(*) FILTER (WHERE status = 'completed') AS completed,
+                coalesce(sum(amount_base_minor) FILTER (WHERE status = 'completed'), 0) AS revenue,
+                coalesce(sum(margin_base_minor) FILTER (WHERE status = 'completed'), 0) AS margin,
+                count(margin_base_minor) FILTER (WHERE status = 'completed') AS margin_orders,
+                count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
+                count(*) FILTER (WHERE status = 'refunded') AS refunded,
+                count(*) FILTER (WHERE status = 'returned') AS returned,
+                coalesce(sum(amount_base_minor) FILTER (WHERE status IN ('refunded', 'returned')), 0) AS refunded_value
+            FROM inserted GROUP BY customer_id
+        ),
+        stats AS (
+            INSERT INTO customer_order_stats AS s (
+                customer_id, first_purchase_at, last_purchase_at, purchase_days, completed_orders,
+                revenue_base_minor, margin_base_minor, margin_orders, cancelled_orders, refunded_orders,
+                returned_orders, refunded_base_minor)
+            SELECT d.customer_id, d.first_at, d.last_at, coalesce(n.days, 0), d.completed, d.revenue, d.margin,
+                   d.margin_orders, d.cancelled, d.refunded, d.returned, d.refunded_value
+            FROM deltas d LEFT JOIN new_days n USING (customer_id)
+            ORDER BY d.customer_id
+            ON CONFLICT (customer_id) DO UPDATE SET
+                first_purchase_at = least(s.first_purchase_at, excluded.first_purchase_at),
+                last_purchase_at = greatest(s.last_purchase_at, excluded.last_purchase_at),
+                purchase_days = s.purchase_days + excluded.purchase_days,
+                completed_orders = s.completed_orders + excluded.completed_orders,
+                revenue_base_minor = s.revenue_base_minor + excluded.revenue_base_minor,
+                margin_base_minor = s.margin_base_minor + excluded.margin_base_minor,
+                margin_orders = s.margin_orders + excluded.margin_orders,
+                cancelled_orders = s.cancelled_orders + excluded.cancelled_orders,
+                refunded_orders = s.refunded_orders + excluded.refunded_orders,
+                returned_orders = s.returned_orders + excluded.returned_orders,
+                refunded_base_minor = s.refunded_base_minor + excluded.refunded_base_minor,
+                updated_at = now()
+        )
+        SELECT order_id FROM inserted
+        """
+
+    /// The statement's parameters for `orders`, one array per column.
+    static func parameters(_ orders: [ValidOrder]) -> [PGValue] {
+        [
+            .textArray(orders.map(\.orderID)),
+            .textArray(orders.map(\.customerID)),
+            .intArray(orders.map(\.placedAtMilliseconds)),
+            .intArray(orders.map(\.amountMinor)),
+            .textArray(orders.map(\.currency)),
+            .intArray(orders.map(\.amountBaseMinor)),
+            .intArray(orders.map(\.grossMarginMinor)),
+            .intArray(orders.map(\.costMinor)),
+            .intArray(orders.map(\.marginBaseMinor)),
+            .textArray(orders.map(\.platform)),
+            .intArray(orders.map(\.itemCount)),
+            .textArray(orders.map(\.status.name)),
+        ]
+    }
+}

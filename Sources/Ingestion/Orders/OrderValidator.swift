@@ -1,0 +1,52 @@
+import CLVProto
+
+/// Checks one order on its own: everything that needs no stored data.
+struct OrderValidator: Sendable {
+    /// Now, in ms since the epoch: the far-future bound.
+    let now: Int64
+
+    func validate(_ order: Order, index: Int) -> Result<ValidOrder, RecordProblem> {
+        if let problem = FieldRules.identifier(order.orderID, field: "order_id") { return .failure(problem) }
+        if let problem = FieldRules.identifier(order.customerID, field: "customer_id") { return .failure(problem) }
+        if let problem = FieldRules.instant(order.placedAtUnixMilliseconds, field: "placed_at_unix_ms", now: now) {
+            return .failure(problem)
+        }
+        guard let amount = order.amount else { return .failure(.invalid("amount", "amount is missing")) }
+        if case .failure(let problem) = FieldRules.currency(amount.currency, field: "amount.currency") {
+            return .failure(problem)
+        }
+        if amount.minorUnits < 0 {
+            return .failure(.invalid("amount.minor_units", "amount is negative (\(amount.minorUnits))"))
+        }
+        if let margin = order.grossMargin {
+            if margin.currency != amount.currency {
+                return .failure(.invalid("gross_margin.currency", "gross margin is in \(margin.currency), the amount in \(amount.currency)"))
+            }
+            if margin.minorUnits > amount.minorUnits {
+                return .failure(.invalid("gross_margin.minor_units", "gross margin exceeds the amount"))
+            }
+        }
+        if let cost = order.cost {
+            if cost.currency != amount.currency {
+                return .failure(.invalid("cost.currency", "cost is in \(cost.currency), the amount in \(amount.currency)"))
+            }
+            if cost.minorUnits < 0 {
+                return .failure(.invalid("cost.minor_units", "cost is negative (\(cost.minorUnits))"))
+            }
+        }
+        if let problem = FieldRules.label(order.platform, field: "platform") { return .failure(problem) }
+        if order.itemCount > UInt32(Int32.max) {
+            return .failure(.invalid("item_count", "item_count is larger than \(Int32.max)"))
+        }
+        if order.status == .unspecified {
+            return .failure(.invalid("status", "status must be completed, cancelled, refunded or returned"))
+        }
+        return .success(
+            ValidOrder(
+                index: index, orderID: order.orderID, customerID: order.customerID,
+                placedAtMilliseconds: order.placedAtUnixMilliseconds, amountMinor: amount.minorUnits,
+                currency: amount.currency, grossMarginMinor: order.grossMargin?.minorUnits,
+                costMinor: order.cost?.minorUnits, platform: order.platform, itemCount: Int64(order.itemCount),
+                status: order.status))
+    }
+}

@@ -1,0 +1,7 @@
+import CLVService
+import Ingestion
+
+extension ServiceCatalog {
+    /// Every service of this build. A service lands by adding its provider here.
+    static let build = ServiceCatalog(providers: [IngestionServiceProvider()])
+}

@@ -1,0 +1,45 @@
+import CSVImport
+import Foundation
+import Testing
+
+@Suite struct RejectsWriterTests {
+    @Test func writesLineFieldReasonCodeThenTheRowQuotedProperly() throws {
+        let file = try TemporaryFile("", name: "orders.csv")
+        let writer = RejectsWriter(path: RejectsWriter.defaultPath(for: file.path), header: ["order_id", "note"])
+        try writer.write([
+            RejectedRow(line: 2, field: "amount", reason: "'1,5' is not a decimal amount", code: 3, cells: ["o1", "say \"hi\""], clientSide: true),
+        ])
+        try writer.write([
+            RejectedRow(line: 7, field: "", reason: "x", code: 9, cells: ["o2", "two\nlines"], clientSide: false),
+        ])
+        try writer.close()
+        #expect(writer.path == file.sibling("orders.rejects.csv"))
+        #expect(writer.count == 2)
+        let text = try String(contentsOfFile: writer.path, encoding: .utf8)
+        #expect(text == #"""
+            line,field,reason,code,order_id,note
+            2,amount,"'1,5' is not a decimal amount",3,o1,"say ""hi"""
+            7,,x,9,o2,"two
+            lines"
+
+            """#)
+        // And it reads back as the same cells.
+        let source = try CSVRowSource(path: writer.path)
+        #expect(try source.next()?.cells == ["2", "amount", "'1,5' is not a decimal amount", "3", "o1", "say \"hi\""])
+    }
+
+    @Test func noRejectedRowNoFile() throws {
+        let file = try TemporaryFile("", name: "rates.csv")
+        let writer = RejectsWriter(path: file.sibling("rates.rejects.csv"), header: ["currency"])
+        try writer.write([])
+        try writer.close()
+        #expect(!writer.created)
+        #expect(!FileManager.default.fileExists(atPath: writer.path))
+    }
+
+    @Test func defaultPathSitsBesideTheInput() {
+        #expect(RejectsWriter.defaultPath(for: "/data/orders.csv") == "/data/orders.rejects.csv")
+        #expect(RejectsWriter.defaultPath(for: "/data/orders.CSV") == "/data/orders.rejects.csv")
+        #expect(RejectsWriter.defaultPath(for: "export.txt") == "export.txt.rejects.csv")
+    }
+}

@@ -1,0 +1,39 @@
+/// The derived tables recomputed from the stored records, written independently of the
+/// service's SQL, in the column order of the tables they check.
+enum RecomputedStatistics {
+    static let orderStats = """
+        WITH per_customer AS (
+            SELECT customer_id,
+                min(CASE WHEN status = 'completed' THEN placed_at END) AS first_purchase_at,
+                max(CASE WHEN status = 'completed' THEN placed_at END) AS last_purchase_at,
+                (SELECT count(*) FROM (
+                    SELECT DISTINCT date_trunc('day', p.placed_at AT TIME ZONE 'UTC')
+                    FROM orders p WHERE p.customer_id = o.customer_id AND p.status = 'completed') AS days) AS purchase_days,
+                sum(CASE WHEN status = 'completed' THEN 1 ELSE 0 END) AS completed_orders,
+                sum(CASE WHEN status = 'completed' THEN amount_base_minor ELSE 0 END) AS revenue_base_minor,
+                sum(CASE WHEN status = 'completed' THEN coalesce(margin_base_minor, 0) ELSE 0 END) AS margin_base_minor,
+                sum(CASE WHEN status = 'completed' AND margin_base_minor IS NOT NULL THEN 1 ELSE 0 END) AS margin_orders,
+                sum(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END) AS cancelled_orders,
+                sum(CASE WHEN status = 'refunded' THEN 1 ELSE 0 END) AS refunded_orders,
+                sum(CASE WHEN status = 'returned' THEN 1 ELSE 0 END) AS returned_orders,
+                sum(CASE WHEN status IN ('refunded', 'returned') THEN amount_base_minor ELSE 0 END) AS refunded_base_minor
+            FROM orders o GROUP BY customer_id
+        )
+        SELECT * FROM per_customer ORDER BY customer_id
+        """
+
+    static let purchaseDays = """
+        SELECT customer_id, (placed_at AT TIME ZONE 'UTC')::date AS day, count(*) AS orders, sum(amount_base_minor) AS revenue
+        FROM orders WHERE status = 'completed'
+        GROUP BY customer_id, (placed_at AT TIME ZONE 'UTC')::date
+        ORDER BY customer_id, day
+        """
+
+    static let eventDays = """
+        SELECT customer_id, type, (occurred_at AT TIME ZONE 'UTC')::date AS day, count(*) AS events,
+               coalesce(sum(score::numeric), 0) AS score_sum, count(score) AS scored, max(occurred_at) AS last_at
+        FROM events
+        GROUP BY customer_id, type, (occurred_at AT TIME ZONE 'UTC')::date
+        ORDER BY customer_id, type, day
+        """
+}
