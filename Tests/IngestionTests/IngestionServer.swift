@@ -20,7 +20,7 @@ struct IngestionServer {
     /// - Parameter baseCurrency: set before the first test call, unless nil.
     static func start(prefix: String = "ingest", baseCurrency: String? = "EUR") async throws -> IngestionServer {
         let logger = TestDatabase.logger
-        let pool = TestDatabase.makePool(try await TestDatabase.freshDatabase(prefix: prefix), maximumConnections: 4)
+        let pool = TestDatabase.makePool(try await TestDatabase.freshDatabase(prefix: prefix), maximumConnections: 2)
         _ = try await Migrator.migrate(PlatformMigrations.all + IngestionMigrations.all, pool: pool, logger: logger)
         var router = RPCRouter()
         IngestionServiceProvider().register(

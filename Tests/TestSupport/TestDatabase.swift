@@ -84,7 +84,7 @@ public enum TestDatabase {
         let cluster = EmbeddedPostgres(
             dataDirectory: directory, logger: logger,
             // Durability buys nothing for a cluster deleted at exit.
-            serverSettings: ["fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "200"])
+            serverSettings: ["fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "600"])
         do {
             let configuration = try await cluster.start()
             ClusterReaper.watch(dataDirectory: directory)
