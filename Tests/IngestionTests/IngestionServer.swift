@@ -45,7 +45,8 @@ struct IngestionServer {
 
     /// One integer the store answers, such as a count.
     func count(_ sql: String, _ parameters: [PGValue] = []) async throws -> Int64 {
-        try await pool.query(sql, parameters)[0].int(try await pool.query(sql, parameters).columns[0])
+        let rows = try await pool.query(sql, parameters)
+        return try rows[0].int(rows.columns[0])
     }
 
     /// Every row of a query as text, for comparing whole tables.

@@ -54,10 +54,8 @@ struct OrderSettlement {
 
     /// Why `order` cannot be applied over `current`, or nil when it is a replay or a legal change.
     private func conflict(_ order: ValidOrder, _ current: StoredOrder) -> RecordProblem? {
-        if !order.hasSameContent(as: current) {
-            return .conflict(
-                differingField(order, current),
-                "order \(order.orderID) is already stored with a different \(differingField(order, current))")
+        if let field = order.firstDifference(from: current) {
+            return .conflict(field, "order \(order.orderID) is already stored with a different \(field)")
         }
         if order.status != current.status && !current.allowsTransition(to: order.status) {
             return .conflict(
@@ -67,14 +65,4 @@ struct OrderSettlement {
         return nil
     }
 
-    private func differingField(_ order: ValidOrder, _ current: StoredOrder) -> String {
-        if order.customerID != current.customerID { return "customer_id" }
-        if order.placedAtMilliseconds != current.placedAtMilliseconds { return "placed_at_unix_ms" }
-        if order.amountMinor != current.amountMinor { return "amount.minor_units" }
-        if order.currency != current.currency { return "amount.currency" }
-        if order.grossMarginMinor != current.grossMarginMinor { return "gross_margin" }
-        if order.costMinor != current.costMinor { return "cost" }
-        if order.platform != current.platform { return "platform" }
-        return "item_count"
-    }
 }

@@ -24,11 +24,16 @@ struct ValidOrder: Sendable {
         return costMinor.map { amountMinor - $0 }
     }
 
-    /// Whether everything but the status equals `stored`.
-    func hasSameContent(as stored: StoredOrder) -> Bool {
-        customerID == stored.customerID && placedAtMilliseconds == stored.placedAtMilliseconds
-            && amountMinor == stored.amountMinor && currency == stored.currency
-            && grossMarginMinor == stored.grossMarginMinor && costMinor == stored.costMinor
-            && platform == stored.platform && itemCount == stored.itemCount
+    /// The first field other than the status that differs from `stored`, or nil when none does.
+    func firstDifference(from stored: StoredOrder) -> String? {
+        if customerID != stored.customerID { return "customer_id" }
+        if placedAtMilliseconds != stored.placedAtMilliseconds { return "placed_at_unix_ms" }
+        if amountMinor != stored.amountMinor { return "amount.minor_units" }
+        if currency != stored.currency { return "amount.currency" }
+        if grossMarginMinor != stored.grossMarginMinor { return "gross_margin" }
+        if costMinor != stored.costMinor { return "cost" }
+        if platform != stored.platform { return "platform" }
+        if itemCount != stored.itemCount { return "item_count" }
+        return nil
     }
 }
