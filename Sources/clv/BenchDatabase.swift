@@ -9,7 +9,7 @@ struct BenchDatabase {
     let pool: PGPool
     private let threadPool: NIOThreadPool
 
-    static func open(url: String?, dataDirectory: String?) async throws -> BenchDatabase {
+    static func open(url: String?, dataDirectory: String?, connections: Int = 1) async throws -> BenchDatabase {
         let logger = Logger(label: "clv-bench")
         let configuration: DatabaseConfiguration
         if let url = url ?? ProcessInfo.processInfo.environment["CLV_DATABASE_URL"], !url.isEmpty {
@@ -20,9 +20,9 @@ struct BenchDatabase {
         } else {
             throw ValidationError("give --database-url (or CLV_DATABASE_URL) or --data-dir of the server's cluster")
         }
-        let threadPool = NIOThreadPool(numberOfThreads: 2)
+        let threadPool = NIOThreadPool(numberOfThreads: max(2, connections))
         threadPool.start()
-        return BenchDatabase(pool: PGPool(configuration: configuration, maximumConnections: 1, threadPool: threadPool, logger: logger), threadPool: threadPool)
+        return BenchDatabase(pool: PGPool(configuration: configuration, maximumConnections: connections, threadPool: threadPool, logger: logger), threadPool: threadPool)
     }
 
     func close() async {

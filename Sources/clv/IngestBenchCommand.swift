@@ -6,7 +6,8 @@ import RPC
 import Store
 
 /// `clv bench ingest`: synthetic orders over RPC into the store, next to a plain COPY of the same
-/// rows into a bare table of the same database, in one run.
+/// rows into a bare table of the same database, and a COPY into a table with the orders' keys, in
+/// one run.
 struct IngestBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
@@ -53,7 +54,7 @@ struct IngestBenchCommand: AsyncParsableCommand {
     }
 
     private func measure() async throws -> IngestBenchResult {
-        let database = try await BenchDatabase.open(url: databaseURL, dataDirectory: dataDir)
+        let database = try await BenchDatabase.open(url: databaseURL, dataDirectory: dataDir, connections: connections)
         defer { Task { await database.close() } }
         let client = try await connection.connect()
         defer { Task { await client.close() } }
@@ -80,9 +81,10 @@ struct IngestBenchCommand: AsyncParsableCommand {
             address: connection.address, token: connection.token ?? ProcessInfo.processInfo.environment["CLV_TOKEN"],
             connections: connections, inFlightPerConnection: inFlight)
         let ingest = try await benchmark.run(benchmark.partition(all, batchSize: batchSize))
-        let copySeconds = try await CopyBaseline.run(all, pool: database.pool)
+        let copySeconds = try await CopyBaseline.bare(all, pool: database.pool)
+        let keyedSeconds = try await CopyBaseline.keyed(IngestBenchmark.partition(all, into: connections), pool: database.pool)
         return IngestBenchResult(
             orders: orders, batchSize: batchSize, connections: connections, inFlight: inFlight,
-            ingest: ingest, copySeconds: copySeconds)
+            ingest: ingest, copySeconds: copySeconds, keyedCopySeconds: keyedSeconds)
     }
 }

@@ -24,15 +24,20 @@ struct IngestBenchmark {
 
     /// Splits `orders` into one stream of batches per sender, by customer.
     func partition(_ orders: [Order], batchSize: Int) -> [[[Order]]] {
-        var streamOrders = Array(repeating: [Order](), count: streams)
+        Self.partition(orders, into: streams).map { stream in
+            stride(from: 0, to: stream.count, by: batchSize).map { Array(stream[$0..<min($0 + batchSize, stream.count)]) }
+        }
+    }
+
+    /// Splits `orders` into `parts` by customer, each customer's orders in one part, in order.
+    static func partition(_ orders: [Order], into parts: Int) -> [[Order]] {
+        var partOrders = Array(repeating: [Order](), count: parts)
         for order in orders {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a: stable across runs, unlike hashValue
             for byte in order.customerID.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            streamOrders[Int(hash % UInt64(streams))].append(order)
+            partOrders[Int(hash % UInt64(parts))].append(order)
         }
-        return streamOrders.map { stream in
-            stride(from: 0, to: stream.count, by: batchSize).map { Array(stream[$0..<min($0 + batchSize, stream.count)]) }
-        }
+        return partOrders
     }
 
     func run(_ streamsOfBatches: [[[Order]]]) async throws -> Outcome {
