@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics.git", from: "1.0.0"),
     ],
     targets: [
         // System libraries and generated C.
@@ -77,6 +78,13 @@ let package = Package(
             ]
         ),
 
+        // Customer-lifetime-value models: BG/NBD, Pareto/NBD, Gamma-Gamma, the classic formulas,
+        // and simulators of each. Pure: no I/O.
+        .target(
+            name: "CLVModels",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+        ),
+
         // The client side of bulk loads: CSV rows to records, batches in flight, progress, rejects.
         .target(
             name: "CSVImport",
@@ -99,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "clv",
             dependencies: [
-                "CLVService", "Ingestion", "CSVImport", "RPC", "CLVProto", "Store",
+                "CLVService", "Ingestion", "CSVImport", "CLVModels", "RPC", "CLVProto", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
@@ -128,6 +136,10 @@ let package = Package(
         .testTarget(
             name: "CSVImportTests",
             dependencies: ["CSVImport", "Ingestion", "CLVProto", "RPC"]
+        ),
+        .testTarget(
+            name: "CLVModelsTests",
+            dependencies: ["CLVModels"]
         ),
         .testTarget(
             name: "StoreTests",

@@ -1,0 +1,32 @@
+import RealModule
+
+/// Fits Gamma-Gamma by maximum likelihood on repeat customers only (x > 0).
+public struct GammaGammaFitter: Sendable {
+    public init() {}
+
+    public func fit(_ data: GroupedSpends) throws(ModelError) -> GammaGammaFit {
+        guard data.customers > 0 else {
+            throw .insufficientData("no customer has a repeat purchase, so spend per transaction cannot be estimated")
+        }
+        // Scaled so the mean x·m̄ is about 1.
+        let meanProduct = data.products.joined().reduce(0, +) / Double(data.customers)
+        let valueScale = 1 / meanProduct
+        let likelihood = GammaGammaLikelihood(data: data, valueScale: valueScale)
+        let result = MaximumLikelihood.fit(
+            names: GammaGammaParameters.names, logStart: [0, 0, 0], customers: Double(data.customers),
+            distinctInputs: data.frequencies.count, meanNegativeLogLikelihood: likelihood.objective)
+        let p = result.parameters
+        let parameters = GammaGammaParameters(p: p[0], q: p[1], gamma: p[2] / valueScale)
+        // The density of m̄ picks up 1/scale per customer when values are scaled back.
+        let shift = Double(data.customers) * Double.log(valueScale)
+        let fitted = result.summary.parameters.map { parameter in
+            parameter.name == "gamma"
+                ? FittedParameter(name: "gamma", value: parameters.gamma, standardError: parameter.standardError.map { $0 / valueScale })
+                : parameter
+        }
+        let summary = FitSummary(
+            parameters: fitted, logLikelihood: result.summary.logLikelihood + shift, iterations: result.summary.iterations,
+            status: result.summary.status, customers: result.summary.customers, distinctInputs: result.summary.distinctInputs)
+        return GammaGammaFit(parameters: parameters, summary: summary)
+    }
+}

@@ -1,0 +1,61 @@
+import RealModule
+
+/// Fits Pareto/NBD by maximum likelihood on grouped histories.
+///
+/// The gradient is by central differences: the hypergeometric term's derivatives in its
+/// parameters have no convenient closed form, and with grouped histories the extra
+/// evaluations cost little.
+public struct ParetoNBDFitter: Sendable {
+    public init() {}
+
+    public func fit(_ data: GroupedHistories, timeUnit: TimeUnit) throws(ModelError) -> ParetoNBDFit {
+        guard data.customers > 0 else { throw .insufficientData("no customers") }
+        guard data.maximumAge > 0 else { throw .insufficientData("every customer's age is 0") }
+        guard data.frequencyValues.contains(where: { $0 > 0 }) else {
+            throw .insufficientData("no customer has a repeat purchase, so purchase rates cannot be estimated")
+        }
+        let timeScale = 10 / data.maximumAge
+        let scaled = data.histories.map {
+            PurchaseHistory(frequency: $0.frequency, recency: $0.recency * timeScale, age: $0.age * timeScale)
+        }
+        let weights = data.weights
+        let customers = data.customers
+        let meanNegative: @Sendable ([Double]) -> Double = { logParameters in
+            let p = logParameters.map { Double.exp($0) }
+            let model = ParetoNBDModel(parameters: ParetoNBDParameters(r: p[0], alpha: p[1], s: p[2], beta: p[3]))
+            var total = 0.0
+            for (history, weight) in zip(scaled, weights) {
+                total += weight * model.logLikelihood(history)
+            }
+            return total.isFinite ? -total / customers : .infinity
+        }
+        let objective = Objective { point in
+            let value = meanNegative(point)
+            let step = 1e-6
+            let gradient = point.indices.map { index in
+                var up = point
+                var down = point
+                up[index] += step
+                down[index] -= step
+                return (meanNegative(up) - meanNegative(down)) / (2 * step)
+            }
+            return (value, gradient)
+        }
+        let result = MaximumLikelihood.fit(
+            names: ParetoNBDParameters.names, logStart: [0, 0, 0, 0], customers: customers,
+            distinctInputs: data.histories.count, meanNegativeLogLikelihood: objective,
+            minimizer: BFGSMinimizer(gradientTolerance: 1e-7))
+        let p = result.parameters
+        let parameters = ParetoNBDParameters(r: p[0], alpha: p[1] / timeScale, s: p[2], beta: p[3] / timeScale)
+        let shift = zip(data.histories, weights).reduce(0.0) { $0 + $1.1 * Double($1.0.frequency) } * Double.log(timeScale)
+        let fitted = result.summary.parameters.map { parameter in
+            parameter.name == "alpha" || parameter.name == "beta"
+                ? FittedParameter(name: parameter.name, value: parameter.value / timeScale, standardError: parameter.standardError.map { $0 / timeScale })
+                : parameter
+        }
+        let summary = FitSummary(
+            parameters: fitted, logLikelihood: result.summary.logLikelihood + shift, iterations: result.summary.iterations,
+            status: result.summary.status, customers: result.summary.customers, distinctInputs: result.summary.distinctInputs)
+        return ParetoNBDFit(parameters: parameters, summary: summary, timeUnit: timeUnit)
+    }
+}

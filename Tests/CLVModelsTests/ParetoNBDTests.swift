@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@testable import CLVModels
+
+@Suite("Pareto/NBD")
+struct ParetoNBDTests {
+    /// Fader, Hardie & Lee's CDNOW estimates (weeks).
+    static let cdnow = ParetoNBDParameters(r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67)
+
+    @Test func likelihoodMatchesDirectIntegrationForBothBranches() {
+        // With α = β the hypergeometric terms are 1, so A₀ has a closed form to compare with.
+        let equal = ParetoNBDParameters(r: 0.7, alpha: 9, s: 0.8, beta: 9)
+        let history = PurchaseHistory(frequency: 3, recency: 20, age: 40)
+        let (r, alpha, s) = (0.7, 9.0, 0.8)
+        let x = 3.0
+        let a0 = 1 / pow(alpha + 20, r + s + x) - 1 / pow(alpha + 40, r + s + x)
+        let constant: Double = lgamma(r + x) - lgamma(r) + (r + s) * log(alpha)
+        let alive: Double = 1 / (pow(alpha + 40, r + x) * pow(alpha + 40, s))
+        let direct: Double = constant + log(alive + s / (r + s + x) * a0)
+        #expect(abs(ParetoNBDModel(parameters: equal).logLikelihood(history) - direct) < 1e-10)
+        // Either side of α = β the likelihood is continuous, though it takes the other branch.
+        let below = ParetoNBDModel(parameters: ParetoNBDParameters(r: 0.7, alpha: 9 - 1e-7, s: 0.8, beta: 9)).logLikelihood(history)
+        let above = ParetoNBDModel(parameters: ParetoNBDParameters(r: 0.7, alpha: 9 + 1e-7, s: 0.8, beta: 9)).logLikelihood(history)
+        #expect(abs(below - direct) < 1e-6 && abs(above - direct) < 1e-6)
+    }
+
+    @Test func recoversSimulatedParameters() throws {
+        let truth = ParetoNBDParameters(r: 0.8, alpha: 8, s: 0.7, beta: 10)
+        var generator = SplitMix64(seed: 1_987)
+        let ages = (0..<50_000).map { _ in 26 + Double(generator.next() % 79) }  // whole weeks 26–104
+        let histories = ParetoNBDSimulator(parameters: truth).histories(ages: ages, using: &generator)
+        let fit = try ParetoNBDFitter().fit(GroupedHistories(histories), timeUnit: .week)
+        #expect(fit.summary.converged, "\(fit.summary.status)")
+        let estimates = [fit.parameters.r, fit.parameters.alpha, fit.parameters.s, fit.parameters.beta]
+        for (estimate, actual) in zip(estimates, [truth.r, truth.alpha, truth.s, truth.beta]) {
+            #expect(abs(estimate / actual - 1) < 0.1, "\(fit.summary.parameters)")
+        }
+    }
+
+    @Test func heavyBuyersGiveFiniteValues() {
+        for parameters in [Self.cdnow, ParetoNBDParameters(r: 0.55, alpha: 20, s: 0.61, beta: 3)] {
+            let model = ParetoNBDModel(parameters: parameters)
+            for history in [
+                PurchaseHistory(frequency: 500, recency: 103.9, age: 104),
+                PurchaseHistory(frequency: 800, recency: 10, age: 104),
+                PurchaseHistory(frequency: 300, recency: 52, age: 52),
+            ] {
+                let alive = model.probabilityAlive(history)
+                let expected = model.expectedPurchases(history, horizon: 52)
+                #expect(alive.isFinite && alive >= 0 && alive <= 1, "\(parameters) \(history)")
+                #expect(expected.isFinite && expected >= 0, "\(parameters) \(history): \(expected)")
+                #expect(model.logLikelihood(history).isFinite, "\(parameters) \(history)")
+            }
+            // 800 purchases then nothing for 94 weeks: as good as gone.
+            #expect(model.probabilityAlive(PurchaseHistory(frequency: 800, recency: 10, age: 104)) < 1e-6)
+        }
+    }
+}
