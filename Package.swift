@@ -85,6 +85,15 @@ let package = Package(
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
 
+        // What each customer is worth: model runs, scores, value cards, reports, evaluations.
+        .target(
+            name: "Valuation",
+            dependencies: [
+                "CLVModels", "CLVService", "Ingestion", "RPC", "Store", "CLVProto",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // The client side of bulk loads: CSV rows to records, batches in flight, progress, rejects.
         .target(
             name: "CSVImport",
@@ -97,7 +106,7 @@ let package = Package(
         .executableTarget(
             name: "clv-server",
             dependencies: [
-                "CLVService", "Ingestion", "RPC", "Store",
+                "CLVService", "Ingestion", "Valuation", "RPC", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -107,7 +116,7 @@ let package = Package(
         .executableTarget(
             name: "clv",
             dependencies: [
-                "CLVService", "Ingestion", "CSVImport", "CLVModels", "RPC", "CLVProto", "Store",
+                "CLVService", "Ingestion", "Valuation", "CSVImport", "CLVModels", "RPC", "CLVProto", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
@@ -138,6 +147,10 @@ let package = Package(
             dependencies: ["CSVImport", "Ingestion", "CLVProto", "RPC"]
         ),
         .testTarget(
+            name: "ValuationTests",
+            dependencies: ["Valuation", "Ingestion", "CLVModels", "CLVProto", "CLVService", "RPC", "Store", "TestSupport"]
+        ),
+        .testTarget(
             name: "CLVModelsTests",
             dependencies: ["CLVModels"]
         ),
@@ -148,7 +161,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "CLVService", "Ingestion", "RPC", "Store", "CLVProto", "TestSupport",
+                "CLVService", "Ingestion", "Valuation", "RPC", "Store", "CLVProto", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -7,7 +7,7 @@ extension HealthCheckResponse: CMessageConvertible {
 
     init(c pointer: UnsafePointer<Clv__Health__V1__HealthCheckResponse>) {
         let c = pointer.pointee
-        status = ServingStatus(rawValue: Int32(c.status.rawValue)) ?? .unspecified
+        status = ServingStatus(rawValue: Int32(truncatingIfNeeded: c.status.rawValue)) ?? .unspecified
         databaseReachable = c.database_reachable != 0
         databaseCheckedMillisecondsAgo = c.database_checked_ms_ago
         services = (0..<c.n_services).map { CRead.string(c.services[$0]) }

@@ -1,7 +1,8 @@
 import CLVService
 import Ingestion
+import Valuation
 
 extension ServiceCatalog {
     /// Every service of this build. A service lands by adding its provider here.
-    static let build = ServiceCatalog(providers: [IngestionServiceProvider()])
+    static let build = ServiceCatalog(providers: [IngestionServiceProvider(), ValuationServiceProvider()])
 }

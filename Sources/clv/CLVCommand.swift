@@ -7,6 +7,7 @@ struct CLVCommand: AsyncParsableCommand {
         abstract: "Talk to a clv server.",
         subcommands: [
             HealthCommand.self, ImportCommand.self, ForgetCommand.self, StatsCommand.self,
-            BaseCurrencyCommand.self, BenchCommand.self,
+            BaseCurrencyCommand.self, FitCommand.self, ScoreCommand.self, ValueCommand.self, ReportCommand.self,
+            EvaluateCommand.self, BenchCommand.self,
         ])
 }

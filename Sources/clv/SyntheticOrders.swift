@@ -1,3 +1,4 @@
+import CLVModels
 import CLVProto
 
 /// Orders that look like a shop's: several per customer over two years, most in the base

@@ -1,5 +1,6 @@
 import CLVService
 import Ingestion
+import Valuation
 import Foundation
 import Store
 import Testing
@@ -35,7 +36,7 @@ import TestSupport
 
         let pool = TestDatabase.makePool(database)
         let rows = try await pool.query("SELECT version, count(*) OVER (PARTITION BY version) AS copies FROM clv_schema_migrations ORDER BY version")
-        let expected = (PlatformMigrations.all + IngestionMigrations.all).map { Int64($0.version) }
+        let expected = (PlatformMigrations.all + IngestionMigrations.all + ValuationMigrations.all).map { Int64($0.version) }
         #expect(try rows.map { try $0.int("version") } == expected)
         #expect(try rows.allSatisfy { try $0.int("copies") == 1 })
         await pool.close()

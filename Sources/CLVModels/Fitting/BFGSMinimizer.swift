@@ -12,8 +12,9 @@ struct BFGSMinimizer: Sendable {
     var gradientTolerance = 1e-9
     /// Or when the objective changes by less than this, relatively, for a few iterations.
     var valueTolerance = 1e-14
-    /// A parameter (in log space) beyond this magnitude is taken as running off to 0 or ∞.
-    var divergenceBound = 25.0
+    /// A parameter (in log space, times scaled to order 10) beyond this magnitude is taken as
+    /// running off to 0 or ∞: real purchase data never needs a factor of e¹² (160,000).
+    var divergenceBound = 12.0
 
     struct Outcome: Sendable {
         let point: [Double]

@@ -10,7 +10,7 @@ extension Event: CMessageConvertible {
         eventID = CRead.string(c.event_id)
         customerID = CRead.string(c.customer_id)
         occurredAtUnixMilliseconds = c.occurred_at_unix_ms
-        type = EventType(rawValue: Int32(c.type.rawValue)) ?? .unspecified
+        type = EventType(rawValue: Int32(truncatingIfNeeded: c.type.rawValue)) ?? .unspecified
         score = c.score.map { $0.pointee.value }
         attributes = CRead.map(c.attributes, count: c.n_attributes) { ($0.pointee.key, $0.pointee.value) }
     }

@@ -16,7 +16,7 @@ extension Order: CMessageConvertible {
         platform = CRead.string(c.platform)
         itemCount = c.item_count
         // An unknown status number reads as unspecified, which validation rejects by name.
-        status = OrderStatus(rawValue: Int32(c.status.rawValue)) ?? .unspecified
+        status = OrderStatus(rawValue: Int32(truncatingIfNeeded: c.status.rawValue)) ?? .unspecified
     }
 
     func cMessage(in arena: CArena) -> UnsafeMutablePointer<Clv__Ingestion__V1__Order> {

@@ -1,0 +1,13 @@
+import CLVProtoC
+
+extension PurchaseModel {
+    /// Reads protobuf-c's value; a number this version does not know reads as `unspecified`.
+    init(c value: Clv__Valuation__V1__PurchaseModel) {
+        self = PurchaseModel(rawValue: Int32(truncatingIfNeeded: value.rawValue)) ?? .unspecified
+    }
+
+    /// The value as protobuf-c lays it out.
+    var cValue: Clv__Valuation__V1__PurchaseModel {
+        Clv__Valuation__V1__PurchaseModel(rawValue: numericCast(rawValue))
+    }
+}

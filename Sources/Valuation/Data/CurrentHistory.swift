@@ -1,0 +1,40 @@
+import CLVModels
+import Store
+
+/// One customer's purchase history up to a day, as scoring and the value card need it.
+struct CurrentHistory: Sendable {
+    let customerID: String
+    /// Distinct purchase days − 1.
+    let frequency: Int
+    let recencyDays: Int
+    let ageDays: Int
+    let completedOrders: Int
+    let revenue: Int64
+    /// Revenue of the purchase days after the first.
+    let repeatRevenue: Int64
+
+    func purchaseHistory(in unit: TimeUnit) -> PurchaseHistory {
+        PurchaseHistory(frequency: frequency, recency: unit.fromDays(Double(recencyDays)), age: unit.fromDays(Double(ageDays)))
+    }
+
+    /// Customers with at least one completed order, as of `day` (ages measured to it).
+    /// - Parameter customerID: only this customer, when given.
+    static let sql = """
+        SELECT customer_id, count(*) - 1 AS x, max(day) - min(day) AS recency_days, $1::date - min(day) AS age_days,
+               sum(orders) AS orders, sum(revenue_base_minor) AS revenue,
+               sum(revenue_base_minor) - (array_agg(revenue_base_minor ORDER BY day))[1] AS repeat_revenue
+        FROM customer_purchase_days
+        WHERE day <= $1::date AND ($2::text IS NULL OR customer_id = $2)
+        GROUP BY customer_id
+        """
+
+    static func read(asOf day: String, customerID: String? = nil, on connection: PGConnection) throws -> [CurrentHistory] {
+        try connection.query(sql, [.text(day), customerID.map { .text($0) } ?? .null]).map { row in
+            CurrentHistory(
+                customerID: try row.string("customer_id"), frequency: Int(try row.int("x")),
+                recencyDays: Int(try row.int("recency_days")), ageDays: Int(try row.int("age_days")),
+                completedOrders: Int(try row.int("orders")), revenue: try row.int("revenue"),
+                repeatRevenue: try row.int("repeat_revenue"))
+        }
+    }
+}

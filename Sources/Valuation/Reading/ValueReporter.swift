@@ -1,0 +1,56 @@
+import CLVProto
+import RPC
+import Store
+
+/// ValueReport: the current scores by market or acquisition channel, with CLV:CAC.
+struct ValueReporter: Sendable {
+    let pool: PGPool
+    /// CLV:CAC below this is unhealthy: acquisition costs more than a third of what it brings.
+    static let healthyRatio = 3.0
+
+    func report(_ request: ValueReportRequest) async throws -> ValueReportResponse {
+        let column = request.by == .channel ? "acquisition_channel" : "market"
+        return try await pool.withConnection { connection in
+            guard let current = try connection.query(
+                """
+                SELECT c.scoring_id, s.run_id, r.base_currency FROM valuation_current_scoring c
+                JOIN valuation_scorings s USING (scoring_id) JOIN valuation_runs r USING (run_id)
+                """
+            ).first else {
+                throw RPCError(code: .failedPrecondition, message: "no scores yet: call ScoreCustomers (clv score) first")
+            }
+            let scoringID = try current.int("scoring_id")
+            // `column` is one of two fixed names, never input.
+            let groups = try connection.query(
+                """
+                SELECT coalesce(c.\(column), '') AS key, count(*) AS customers, sum(s.clv) AS total, avg(s.clv) AS average,
+                       count(c.acquisition_cost_base_minor) AS with_cac,
+                       coalesce(avg(c.acquisition_cost_base_minor), 0)::float8 AS average_cac,
+                       coalesce(avg(s.clv) FILTER (WHERE c.acquisition_cost_base_minor IS NOT NULL), 0) AS average_clv_with_cac
+                FROM customer_scores s JOIN customers c USING (customer_id)
+                WHERE s.scoring_id = $1
+                GROUP BY 1 ORDER BY total DESC, key
+                """, [.int(scoringID)]
+            ).map { row in
+                let averageCAC = try row.double("average_cac")
+                let ratio = averageCAC > 0 ? try row.double("average_clv_with_cac") / averageCAC : 0
+                return ValueGroup(
+                    key: try row.string("key"), customers: UInt64(try row.int("customers")), totalCLVBaseMinor: try row.double("total"),
+                    averageCLVBaseMinor: try row.double("average"), customersWithCAC: UInt64(try row.int("with_cac")),
+                    averageCACBaseMinor: averageCAC, clvToCAC: ratio, belowHealthyRatio: averageCAC > 0 && ratio < Self.healthyRatio)
+            }
+            let totals = try connection.query(
+                """
+                SELECT count(*) AS customers, coalesce(sum(clv), 0) AS total,
+                       coalesce(sum(clv) FILTER (WHERE rank <= ceil(0.2 * n)), 0) AS top
+                FROM (SELECT clv, row_number() OVER (ORDER BY clv DESC) AS rank, count(*) OVER () AS n
+                      FROM customer_scores WHERE scoring_id = $1) ranked
+                """, [.int(scoringID)])[0]
+            let total = try totals.double("total")
+            return ValueReportResponse(
+                scoringID: scoringID, runID: try current.int("run_id"), by: request.by == .channel ? .channel : .market,
+                baseCurrency: try current.string("base_currency"), groups: groups, customers: UInt64(try totals.int("customers")),
+                totalCLVBaseMinor: total, top20PercentShare: total > 0 ? try totals.double("top") / total : 0)
+        }
+    }
+}

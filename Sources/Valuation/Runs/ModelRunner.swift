@@ -1,0 +1,31 @@
+import CLVModels
+import CLVProto
+import Ingestion
+import RPC
+import Store
+
+/// FitModel: fits the requested models as of the calibration end and stores the run.
+struct ModelRunner: Sendable {
+    let pool: PGPool
+
+    func fit(_ request: FitModelRequest) async throws -> ModelRun {
+        let options = FitOptions(
+            purchaseModel: try FitOptions.purchaseModel(request.purchaseModel), spendModel: FitOptions.spendModel(request.spendModel),
+            calibrationEnd: try FitOptions.day(request.calibrationEnd, field: "calibration_end", today: Today.day),
+            timeUnit: FitOptions.timeUnit(request.timeUnit))
+        let clock = ContinuousClock()
+        let start = clock.now
+        let (data, baseCurrency) = try await pool.withConnection { connection in
+            let data = try CalibrationData.read(calibrationEnd: options.calibrationEnd, unit: options.timeUnit, on: connection)
+            let currency = try connection.query("SELECT value FROM clv_settings WHERE key = 'base_currency'").first?.string("value") ?? ""
+            return (data, currency)
+        }
+        let fitted = try await ComputeOffLoop.run { try ModelFitting.fit(options, data: data) }
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let run = ModelRunStore.NewRun(
+            purchaseModel: fitted.purchaseModel, spendModel: fitted.spendModel, calibrationEnd: options.calibrationEnd,
+            timeUnit: options.timeUnit, fits: fitted.fits, fitSeconds: seconds, data: data, baseCurrency: baseCurrency)
+        return try await pool.withConnection { connection in try ModelRunStore.insert(run, on: connection) }.proto
+    }
+}

@@ -1,0 +1,90 @@
+import CLVModels
+import CLVProto
+import Foundation
+import RPC
+import Store
+
+/// ScoreCustomers: applies a run to every customer with a purchase and replaces the stored
+/// scores with the new ones in one transaction.
+struct CustomerScorer: Sendable {
+    let pool: PGPool
+
+    func score(_ request: ScoreCustomersRequest, progress: ResponseStreamWriter<ScoreProgress>) async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        func seconds() -> Double { Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds) }
+
+        guard request.runID >= 0 else { throw RPCError.invalidArgument(field: "run_id", "must not be negative") }
+        let run = try await RunLookup.run(request.runID, pool: pool)
+        let options = try ValueOptions(
+            horizon: request.horizon, annualDiscountRate: request.annualDiscountRate, marginRate: request.marginRate,
+            unit: run.timeUnit, observedMarginRate: run.observedMarginRate)
+        try await progress.write(ScoreProgress(runID: run.runID, phase: "reading", seconds: seconds()))
+        let today = Today.day.text
+        let histories = try await pool.withConnection { connection in try CurrentHistory.read(asOf: today, on: connection) }
+        try await progress.write(ScoreProgress(runID: run.runID, phase: "scoring", total: UInt64(histories.count), seconds: seconds()))
+
+        let calculator = ValueCalculator(run: run, options: options)
+        let valuations = try await Self.valuations(histories, calculator: calculator)
+        try await progress.write(
+            ScoreProgress(runID: run.runID, phase: "storing", scored: UInt64(valuations.count), total: UInt64(histories.count), seconds: seconds()))
+
+        let scoringSeconds = seconds()
+        let scoringID = try await pool.withTransaction { connection in
+            let scoringID = try connection.query(
+                """
+                INSERT INTO valuation_scorings (run_id, horizon, annual_discount_rate, margin_rate, customers, seconds)
+                VALUES ($1, $2, $3, $4, $5, $6) RETURNING scoring_id
+                """,
+                [
+                    .int(run.runID), .double(options.horizon), .double(options.annualDiscountRate), .double(options.marginRate),
+                    .int(Int64(histories.count)), .double(scoringSeconds),
+                ])[0]
+            let id = try scoringID.int("scoring_id")
+            _ = try connection.copyIn(
+                "COPY customer_scores (scoring_id, customer_id, probability_alive, expected_purchases, expected_average_order, clv) FROM STDIN",
+                rows: zip(histories, valuations).lazy.map { history, value -> [PGValue] in
+                    [
+                        .int(id), .text(history.customerID), .double(value.probabilityAlive), .double(value.expectedPurchases),
+                        .double(value.expectedAverageOrder), .double(value.clv),
+                    ]
+                })
+            try connection.execute(
+                """
+                INSERT INTO valuation_current_scoring (singleton, scoring_id) VALUES (true, $1)
+                ON CONFLICT (singleton) DO UPDATE SET scoring_id = excluded.scoring_id
+                """, [.int(id)])
+            return id
+        }
+        // The previous scores are no longer current: reclaim them after the switch is committed.
+        _ = try await pool.execute("DELETE FROM customer_scores WHERE scoring_id <> $1", [.int(scoringID)])
+        try await progress.write(
+            ScoreProgress(
+                scoringID: scoringID, runID: run.runID, phase: "done", scored: UInt64(valuations.count),
+                total: UInt64(histories.count), seconds: seconds(), done: true))
+    }
+
+    /// Valuations of `histories`, in order. Customers sharing (x, t_x, T) share the count
+    /// figures, computed once, in parallel over the cores.
+    static func valuations(_ histories: [CurrentHistory], calculator: ValueCalculator) async throws -> [CustomerValuation] {
+        let unit = calculator.run.timeUnit
+        let distinct = Array(Set(histories.map { $0.purchaseHistory(in: unit) }))
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunk = (distinct.count + workers - 1) / max(workers, 1)
+        let figures = try await withTaskExecutorPreference(globalConcurrentExecutor) {
+            try await withThrowingTaskGroup(of: [(PurchaseHistory, ValueCalculator.CountFigures)].self) { group in
+                for start in stride(from: 0, to: distinct.count, by: max(chunk, 1)) {
+                    let slice = distinct[start..<min(start + chunk, distinct.count)]
+                    group.addTask { slice.map { ($0, calculator.countFigures($0)) } }
+                }
+                var all: [PurchaseHistory: ValueCalculator.CountFigures] = [:]
+                all.reserveCapacity(distinct.count)
+                for try await part in group {
+                    for (history, figure) in part { all[history] = figure }
+                }
+                return all
+            }
+        }
+        return histories.map { calculator.valuation($0, figures: figures[$0.purchaseHistory(in: unit)]!) }
+    }
+}

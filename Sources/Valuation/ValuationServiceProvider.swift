@@ -1,0 +1,16 @@
+import CLVService
+import RPC
+import Store
+
+/// The valuation service as `clv-server` hosts it (`--services valuation`).
+public struct ValuationServiceProvider: ServiceProvider {
+    public let name = "valuation"
+    public let serviceName = ValuationMethods.serviceName
+    public let migrations = ValuationMigrations.all
+
+    public init() {}
+
+    public func register(into router: inout RPCRouter, environment: ServiceEnvironment) {
+        ValuationService(pool: environment.pool).register(into: &router)
+    }
+}

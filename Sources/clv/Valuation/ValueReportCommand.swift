@@ -1,0 +1,86 @@
+import ArgumentParser
+import CLVProto
+import Valuation
+
+/// `clv report value --by market|channel`: CLV and CLV:CAC by group.
+struct ValueReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "value",
+        abstract: "CLV, CAC and CLV:CAC by market or acquisition channel; groups under 3:1 are flagged.")
+
+    @Option(help: "Group by market or channel.")
+    var by: Grouping = .market
+
+    @OptionGroup var connection: ConnectionOptions
+
+    struct Report: Encodable {
+        struct Group: Encodable {
+            let key: String
+            let customers: UInt64
+            let totalClvBaseMinor: Double
+            let averageClvBaseMinor: Double
+            let customersWithCac: UInt64
+            let averageCacBaseMinor: Double
+            let clvToCac: Double
+            let belowHealthyRatio: Bool
+        }
+        let scoringId: Int64
+        let runId: Int64
+        let by: String
+        let baseCurrency: String
+        let customers: UInt64
+        let totalClvBaseMinor: Double
+        let top20PercentShare: Double
+        let groups: [Group]
+    }
+
+    func run() async throws {
+        let response: ValueReportResponse
+        do {
+            let client = try await connection.connect()
+            defer { Task { await client.close() } }
+            response = try await ValuationClient(client: client).valueReport(ValueReportRequest(by: by))
+        } catch {
+            Output.fail(error)
+        }
+        let report = Report(
+            scoringId: response.scoringID, runId: response.runID, by: response.by.name, baseCurrency: response.baseCurrency,
+            customers: response.customers, totalClvBaseMinor: response.totalCLVBaseMinor, top20PercentShare: response.top20PercentShare,
+            groups: response.groups.map {
+                Report.Group(
+                    key: $0.key, customers: $0.customers, totalClvBaseMinor: $0.totalCLVBaseMinor, averageClvBaseMinor: $0.averageCLVBaseMinor,
+                    customersWithCac: $0.customersWithCAC, averageCacBaseMinor: $0.averageCACBaseMinor, clvToCac: $0.clvToCAC,
+                    belowHealthyRatio: $0.belowHealthyRatio)
+            })
+        if connection.json {
+            try Output.json(report)
+            return
+        }
+        print(Self.table(report))
+    }
+
+    static func table(_ report: Report) -> String {
+        var lines = [
+            "value by \(report.by) (scoring \(report.scoringId), run \(report.runId), \(report.customers) customers, "
+                + "total \(Format.money(report.totalClvBaseMinor, currency: report.baseCurrency)); top 20 % hold \(Format.percent(report.top20PercentShare)))",
+            pad(["group", "customers", "total CLV", "avg CLV", "avg CAC", "CLV:CAC"]),
+        ]
+        for group in report.groups {
+            lines.append(
+                pad([
+                    group.key.isEmpty ? "(none)" : group.key, String(group.customers), Format.money(group.totalClvBaseMinor),
+                    Format.money(group.averageClvBaseMinor), group.customersWithCac > 0 ? Format.money(group.averageCacBaseMinor) : "—",
+                    group.customersWithCac > 0 ? String(format: "%.1f", group.clvToCac) + (group.belowHealthyRatio ? "  < 3:1" : "") : "—",
+                ]))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func pad(_ cells: [String]) -> String {
+        let widths = [22, 10, 16, 12, 12, 12]
+        return zip(cells, widths).enumerated().map { index, pair in
+            index == 0 ? pair.0.padding(toLength: pair.1, withPad: " ", startingAt: 0)
+                : String(repeating: " ", count: max(0, pair.1 - pair.0.count)) + pair.0
+        }.joined(separator: " ")
+    }
+}

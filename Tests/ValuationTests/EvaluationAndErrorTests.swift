@@ -1,0 +1,153 @@
+import CLVModels
+import CLVProto
+import Foundation
+import Ingestion
+import RPC
+import Store
+import Testing
+
+@Suite("Valuation: holdout evaluation, reports and errors", .serialized)
+struct EvaluationAndErrorTests {
+    @Test func evaluationOnSimulatedDataMatchesWhatHappened() async throws {
+        let server = try await ValuationServer.start()
+        do {
+            let shop = SimulatedShop(
+                parameters: FitAndScoreTests.truth, customers: 4_000, calibrationEnd: SimulatedShop.day(-183),
+                observedUntil: SimulatedShop.day(-1), acquisitionDays: 548, seed: 7)
+            try await server.ingest(shop.orders())
+            let evaluation = try await server.valuation.evaluateModel(
+                EvaluateModelRequest(calibrationEnd: shop.calibrationEnd.text, holdoutEnd: SimulatedShop.day(-1).text, timeUnit: .week))
+            #expect(evaluation.customers == 4_000)
+            #expect(abs(evaluation.holdoutLength - 182.0 / 7) < 1e-9)
+            let fit = try #require(evaluation.fit)
+            #expect(fit.converged && fit.model == "bg_nbd")
+            // The model is true to the data, so the totals agree to within sampling noise.
+            #expect(abs(evaluation.totalPredicted / evaluation.totalActual - 1) < 0.1, "\(evaluation.totalPredicted) vs \(evaluation.totalActual)")
+            #expect(evaluation.aggregateMAPE < 0.15)
+            #expect(evaluation.meanAbsoluteError > 0 && evaluation.rootMeanSquaredError >= evaluation.meanAbsoluteError)
+            #expect(evaluation.rows.map(\.calibrationFrequency) == Array(0...6))
+            #expect(evaluation.rows.last?.andAbove == true)
+            #expect(evaluation.rows.reduce(0) { $0 + $1.customers } == 4_000)
+            // Customers who bought more in calibration buy more in the holdout, and the model says so.
+            let means = evaluation.rows.map(\.meanPredicted)
+            #expect(means.first! < means.last!)
+        } catch {
+            try await server.stop()
+            throw error
+        }
+        try await server.stop()
+    }
+
+    @Test func reportGroupsValueByMarketAndFlagsPoorRatios() async throws {
+        let server = try await ValuationServer.start()
+        do {
+            let shop = FitAndScoreTests.shop()
+            try await server.ingest(shop.orders())
+            let described = (0..<3_000).map { index in
+                Customer(
+                    customerID: "c\(index)", market: index % 3 == 0 ? "DE" : "FR", acquisitionChannel: index % 2 == 0 ? "paid_search" : "organic",
+                    acquisitionCost: index % 2 == 0 ? Money(minorUnits: index % 3 == 0 ? 500 : 500_000, currency: "EUR") : nil,
+                    acquiredOn: "2024-01-01")
+            }
+            let upserted = try await server.ingestion.upsertCustomers(described)
+            #expect(upserted.rejections.isEmpty, "\(upserted.rejections.prefix(3))")
+            _ = try await server.valuation.fitModel(FitModelRequest())
+            let scoring = try await server.score()
+            let byMarket = try await server.valuation.valueReport(ValueReportRequest(by: .market))
+            #expect(byMarket.scoringID == scoring.scoringID && byMarket.customers == 3_000)
+            #expect(Set(byMarket.groups.map(\.key)) == ["DE", "FR"])
+            #expect(byMarket.groups.reduce(0) { $0 + $1.customers } == 3_000)
+            let total = byMarket.groups.reduce(0.0) { $0 + $1.totalCLVBaseMinor }
+            #expect(abs(total - byMarket.totalCLVBaseMinor) < 1e-6 * total)
+            #expect(byMarket.top20PercentShare > 0.2 && byMarket.top20PercentShare < 1)
+            let germany = try #require(byMarket.groups.first { $0.key == "DE" })
+            let france = try #require(byMarket.groups.first { $0.key == "FR" })
+            // Acquiring a French customer costs 5,000 EUR: no customer here is worth that.
+            #expect(france.belowHealthyRatio && france.clvToCAC < 3)
+            #expect(germany.customersWithCAC == 500 && germany.averageCACBaseMinor == 500)
+            let byChannel = try await server.valuation.valueReport(ValueReportRequest(by: .channel))
+            #expect(Set(byChannel.groups.map(\.key)) == ["paid_search", "organic"])
+            #expect(byChannel.groups.first { $0.key == "organic" }?.customersWithCAC == 0)
+        } catch {
+            try await server.stop()
+            throw error
+        }
+        try await server.stop()
+    }
+
+    @Test func callsThatCannotBeAnsweredSayWhy() async throws {
+        let server = try await ValuationServer.start()
+        do {
+            let shop = FitAndScoreTests.shop()
+            // Before any run: nothing to score or value.
+            await expectCode(.notFound, containing: "FitModel") { _ = try await server.valuation.customerValue(GetCustomerValueRequest(customerID: "c1")) }
+            await expectCode(.notFound, containing: "FitModel") { _ = try await server.score() }
+            try await server.ingest(shop.orders())
+            await expectCode(.failedPrecondition, containing: "no completed order on or before 2001-01-01") {
+                _ = try await server.valuation.fitModel(FitModelRequest(calibrationEnd: "2001-01-01"))
+            }
+            await expectCode(.invalidArgument, containing: "calibration_end") {
+                _ = try await server.valuation.fitModel(FitModelRequest(calibrationEnd: "2025-13-01"))
+            }
+            await expectCode(.invalidArgument, containing: "holdout_end") {
+                _ = try await server.valuation.evaluateModel(EvaluateModelRequest(calibrationEnd: shop.calibrationEnd.text, holdoutEnd: shop.calibrationEnd.text))
+            }
+            _ = try await server.valuation.fitModel(FitModelRequest())
+            await expectCode(.notFound, containing: "no customer nobody") {
+                _ = try await server.valuation.customerValue(GetCustomerValueRequest(customerID: "nobody"))
+            }
+            await expectCode(.notFound, containing: "no model run 999") {
+                _ = try await server.valuation.customerValue(GetCustomerValueRequest(customerID: "c1", runID: 999))
+            }
+            await expectCode(.invalidArgument, containing: "margin_rate") {
+                _ = try await server.valuation.customerValue(GetCustomerValueRequest(customerID: "c1", marginRate: 2))
+            }
+            await expectCode(.failedPrecondition, containing: "ScoreCustomers") { _ = try await server.valuation.valueReport(ValueReportRequest()) }
+        } catch {
+            try await server.stop()
+            throw error
+        }
+        try await server.stop()
+    }
+
+    @Test func aModelThatDoesNotConvergeIsRefusedWithItsReason() async throws {
+        let server = try await ValuationServer.start()
+        do {
+            // Every customer buys every week up to yesterday: nobody ever drops out, so the
+            // drop-out parameters run off to a boundary.
+            let today = Int(SimulatedShop.day(0).daysSinceEpoch)
+            let shop = FitAndScoreTests.shop()
+            var orders: [Order] = []
+            for customer in 0..<300 {
+                let first = today - 120 - customer % 200
+                for (index, day) in stride(from: first, to: today, by: 7).enumerated() {
+                    orders.append(shop.order(customer: customer, index: index, day: day, cents: 2_000))
+                }
+            }
+            try await server.ingest(orders)
+            await expectCode(.failedPrecondition, containing: "did not converge") {
+                _ = try await server.valuation.fitModel(FitModelRequest(spendModel: .none))
+            }
+            #expect(try await server.count("SELECT count(*) FROM valuation_runs") == 0)
+        } catch {
+            try await server.stop()
+            throw error
+        }
+        try await server.stop()
+    }
+
+    private func expectCode(
+        _ code: RPCStatusCode, containing text: String, sourceLocation: SourceLocation = #_sourceLocation,
+        _ body: () async throws -> Void
+    ) async {
+        do {
+            try await body()
+            Issue.record("expected \(code), got success", sourceLocation: sourceLocation)
+        } catch let error as RPCError {
+            #expect(error.code == code, "\(error)", sourceLocation: sourceLocation)
+            #expect(error.message.contains(text) || error.fieldViolations.contains { $0.field == text }, "\(error)", sourceLocation: sourceLocation)
+        } catch {
+            Issue.record("unexpected \(error)", sourceLocation: sourceLocation)
+        }
+    }
+}
