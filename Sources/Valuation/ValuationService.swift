@@ -1,4 +1,5 @@
 import CLVProto
+import Logging
 import RPC
 import Store
 
@@ -12,8 +13,8 @@ public struct ValuationService: Sendable {
     private let reporter: ValueReporter
     private let evaluator: ModelEvaluator
 
-    public init(pool: PGPool) {
-        runner = ModelRunner(pool: pool)
+    public init(pool: PGPool, logger: Logger) {
+        runner = ModelRunner(pool: pool, logger: logger)
         scorer = CustomerScorer(pool: pool)
         values = CustomerValueReader(pool: pool)
         reporter = ValueReporter(pool: pool)

@@ -11,6 +11,6 @@ public struct ValuationServiceProvider: ServiceProvider {
     public init() {}
 
     public func register(into router: inout RPCRouter, environment: ServiceEnvironment) {
-        ValuationService(pool: environment.pool).register(into: &router)
+        ValuationService(pool: environment.pool, logger: environment.logger).register(into: &router)
     }
 }

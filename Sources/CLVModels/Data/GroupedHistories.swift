@@ -12,6 +12,12 @@ public struct GroupedHistories: Sendable {
     let frequencyValues: [Int]
     /// Customers with each distinct frequency.
     let frequencyWeights: [Double]
+    /// The distinct times (recencies and ages) and, per history, the index of its recency and
+    /// age among them: with day-granular data there are a few hundred, so the logarithms of
+    /// α + t are computed per distinct time, not per history.
+    let times: [Double]
+    let recencyIndex: [Int32]
+    let ageIndex: [Int32]
     /// All customers.
     public let customers: Double
     /// The longest age: times are scaled by it while fitting, for conditioning.
@@ -19,23 +25,48 @@ public struct GroupedHistories: Sendable {
 
     /// Groups `histories`. Throws `ModelError.invalidInput` for the first history with a problem.
     public init(_ histories: some Sequence<PurchaseHistory>) throws(ModelError) {
-        var counts: [PurchaseHistory: Double] = [:]
-        var index = 0
+        // Sorting and counting runs is several times faster than hashing a million histories.
+        var all: [PurchaseHistory] = []
+        all.reserveCapacity(histories.underestimatedCount)
         for history in histories {
             if let problem = history.problem {
-                throw ModelError.invalidInput("history \(index): \(problem)")
+                throw ModelError.invalidInput("history \(all.count): \(problem)")
             }
-            counts[history, default: 0] += 1
-            index += 1
+            all.append(history)
         }
-        self.init(counts: counts)
+        // Bucketed by frequency first (a counting sort), then each bucket sorted by its times.
+        let largest = all.map(\.frequency).max() ?? 0
+        var buckets = Array(repeating: [(recency: Double, age: Double)](), count: largest + 1)
+        for history in all { buckets[history.frequency].append((history.recency, history.age)) }
+        var distinct: [(key: PurchaseHistory, value: Double)] = []
+        for (frequency, var bucket) in buckets.enumerated() where !bucket.isEmpty {
+            bucket.sort { ($0.recency, $0.age) < ($1.recency, $1.age) }
+            var previous = bucket[0]
+            var count = 0.0
+            for times in bucket {
+                if times != previous {
+                    distinct.append((PurchaseHistory(frequency: frequency, recency: previous.recency, age: previous.age), count))
+                    previous = times
+                    count = 0
+                }
+                count += 1
+            }
+            distinct.append((PurchaseHistory(frequency: frequency, recency: previous.recency, age: previous.age), count))
+        }
+        self.init(sorted: distinct)
     }
 
     /// Groups histories given with their counts (for example read from a grouped query).
     public init(counts: [PurchaseHistory: Double]) {
-        let sorted = counts.sorted { lhs, rhs in
-            (lhs.key.frequency, lhs.key.recency, lhs.key.age) < (rhs.key.frequency, rhs.key.recency, rhs.key.age)
-        }
+        self.init(sorted: counts.sorted { Self.precedes($0.key, $1.key) })
+    }
+
+    private static func precedes(_ lhs: PurchaseHistory, _ rhs: PurchaseHistory) -> Bool {
+        (lhs.frequency, lhs.recency, lhs.age) < (rhs.frequency, rhs.recency, rhs.age)
+    }
+
+    /// - Parameter sorted: distinct histories in `precedes` order, with their counts.
+    private init(sorted: [(key: PurchaseHistory, value: Double)]) {
         histories = sorted.map(\.key)
         weights = sorted.map(\.value)
         var values: [Int] = []
@@ -53,7 +84,19 @@ public struct GroupedHistories: Sendable {
         frequencyValues = values
         frequencyWeights = valueWeights
         frequencyIndex = indices
-        customers = weights.reduce(0, +)
-        maximumAge = histories.map(\.age).max() ?? 0
+        var timeIndex: [Double: Int32] = [:]
+        var distinctTimes: [Double] = []
+        func index(of time: Double) -> Int32 {
+            if let known = timeIndex[time] { return known }
+            let new = Int32(distinctTimes.count)
+            timeIndex[time] = new
+            distinctTimes.append(time)
+            return new
+        }
+        recencyIndex = sorted.map { index(of: $0.key.recency) }
+        ageIndex = sorted.map { index(of: $0.key.age) }
+        times = distinctTimes
+        customers = sorted.reduce(0) { $0 + $1.value }
+        maximumAge = sorted.map(\.key.age).max() ?? 0
     }
 }

@@ -36,17 +36,16 @@ enum MaximumLikelihood {
     /// of the total negative log-likelihood's Hessian. nil where it is not positive definite.
     static func standardErrors(_ objective: Objective, at point: [Double], customers: Double) -> [Double?] {
         let n = point.count
-        let step = 1e-5
+        // Forward differences of the exact gradient: one evaluation per parameter.
+        let step = 1e-6
+        let gradient = objective.evaluate(point).gradient
         var hessian = Array(repeating: Array(repeating: 0.0, count: n), count: n)
         for j in 0..<n {
             var up = point
-            var down = point
             up[j] += step
-            down[j] -= step
             let gradientUp = objective.evaluate(up).gradient
-            let gradientDown = objective.evaluate(down).gradient
             for i in 0..<n {
-                hessian[i][j] = (gradientUp[i] - gradientDown[i]) / (2 * step) * customers
+                hessian[i][j] = (gradientUp[i] - gradient[i]) / step * customers
             }
         }
         for i in 0..<n {

@@ -23,28 +23,38 @@ struct GammaGammaLikelihood: Sendable {
         let logScale = Double.log(valueScale)
         let logGammaQ = SpecialFunctions.logGamma(q)
         let digammaQ = SpecialFunctions.digamma(q)
-        var total = 0.0
-        var dP = 0.0, dQ = 0.0, dGamma = 0.0
+        var total = 0.0, dP = 0.0, dQ = 0.0, dGamma = 0.0
+        // Terms of x alone, per distinct x.
         for (group, frequency) in data.frequencies.enumerated() {
             let x = Double(frequency)
             let n = data.counts[group]
             let px = p * x
             // Σ ln m̄ in scaled values.
             let sumLogMean = data.sumLogMean[group] + n * logScale
-            var sumLogTotal = 0.0
-            var sumInverseTotal = 0.0
-            for product in data.products[group] {
-                let total = gamma + product * valueScale
-                sumLogTotal += Double.log(total)
-                sumInverseTotal += 1 / total
-            }
             let digammaPXQ = SpecialFunctions.digamma(px + q)
             total += n * (SpecialFunctions.logGamma(px + q) - SpecialFunctions.logGamma(px) - logGammaQ + q * logGamma + px * Double.log(x))
-                + (px - 1) * sumLogMean - (px + q) * sumLogTotal
-            dP += x * (n * (digammaPXQ - SpecialFunctions.digamma(px) + Double.log(x)) + sumLogMean - sumLogTotal)
-            dQ += n * (digammaPXQ - digammaQ + logGamma) - sumLogTotal
-            dGamma += n * q / gamma - (px + q) * sumInverseTotal
+                + (px - 1) * sumLogMean
+            dP += x * (n * (digammaPXQ - SpecialFunctions.digamma(px) + Double.log(x)) + sumLogMean)
+            dQ += n * (digammaPXQ - digammaQ + logGamma)
+            dGamma += n * q / gamma
         }
-        return (total, [dP, dQ, dGamma])
+        // −(p x + q) ln(γ + x m̄) per distinct x m̄, over the cores.
+        let frequencies = data.frequencies.map(Double.init)
+        let perCustomer = ParallelSum.sum(count: data.products.count, width: 4) { range in
+            var total = 0.0, dP = 0.0, dQ = 0.0, dGamma = 0.0
+            for index in range {
+                let x = frequencies[Int(data.productGroup[index])]
+                let weight = data.productWeights[index]
+                let sum = gamma + data.products[index] * valueScale
+                let logSum = weight * Double.log(sum)
+                let shape = p * x + q
+                total -= shape * logSum
+                dP -= x * logSum
+                dQ -= logSum
+                dGamma -= weight * shape / sum
+            }
+            return [total, dP, dQ, dGamma]
+        }
+        return (total + perCustomer[0], [dP + perCustomer[1], dQ + perCustomer[2], dGamma + perCustomer[3]])
     }
 }

@@ -17,52 +17,58 @@ struct CalibrationData: Sendable {
     let observedMarginRate: Double
 
     static func read(calibrationEnd: CalendarDay, unit: TimeUnit, on connection: PGConnection) throws -> CalibrationData {
-        let end = PGValue.text(calibrationEnd.text)
+        // One pass over the purchase days, per customer, into a temporary table; the groupings
+        // below read that instead of aggregating the purchase days three times.
+        try connection.withTransaction { connection in
+            try connection.execute(
+                """
+                CREATE TEMPORARY TABLE calibration_customers ON COMMIT DROP AS
+                SELECT count(*) - 1 AS x, max(day) - min(day) AS recency_days, $1::date - min(day) AS age_days,
+                       -- The smallest [day, revenue] pair is the first day's: its revenue is not a repeat.
+                       sum(revenue_base_minor) - (min(ARRAY[day - date '2000-01-01', revenue_base_minor]))[2] AS repeat_revenue,
+                       max(day) AS last_day,
+                       -- Bought in the year before the last, and in the last: for the retention rate.
+                       bool_or(day > $1::date - 730 AND day <= $1::date - 365) AS earlier,
+                       bool_or(day > $1::date - 365) AS recent
+                FROM customer_purchase_days WHERE day <= $1::date GROUP BY customer_id
+                """, [.text(calibrationEnd.text)])
+            return try readGroups(calibrationEnd: calibrationEnd, unit: unit, on: connection)
+        }
+    }
+
+    private static func readGroups(calibrationEnd: CalendarDay, unit: TimeUnit, on connection: PGConnection) throws -> CalibrationData {
         var counts: [PurchaseHistory: Double] = [:]
         for row in try connection.query(
-            """
-            SELECT x, recency_days, age_days, count(*) AS customers
-            FROM (SELECT count(*) - 1 AS x, max(day) - min(day) AS recency_days, $1::date - min(day) AS age_days
-                  FROM customer_purchase_days WHERE day <= $1::date GROUP BY customer_id) h
-            GROUP BY 1, 2, 3
-            """, [end])
+            "SELECT x, recency_days, age_days, count(*) AS customers FROM calibration_customers GROUP BY 1, 2, 3")
         {
             let history = PurchaseHistory(
                 frequency: Int(try row.int("x")), recency: unit.fromDays(Double(try row.int("recency_days"))),
                 age: unit.fromDays(Double(try row.int("age_days"))))
             counts[history] = Double(try row.int("customers"))
         }
-        var spendHistories: [SpendHistory] = []
-        for row in try connection.query(
-            """
-            SELECT count(*) - 1 AS x,
-                   (sum(revenue_base_minor) - (array_agg(revenue_base_minor ORDER BY day))[1])::float8 / (count(*) - 1) AS mean_value
-            FROM customer_purchase_days WHERE day <= $1::date
-            GROUP BY customer_id HAVING count(*) > 1
-            """, [end])
-        {
-            let spend = SpendHistory(frequency: Int(try row.int("x")), meanValue: try row.double("mean_value"))
-            // Free repeat orders leave a mean of 0, which Gamma-Gamma cannot take: left out of its fit.
-            if spend.meanValue > 0 { spendHistories.append(spend) }
-        }
-        let spends = try GroupedSpends(spendHistories)
-        // Retention: of the customers who bought in the year before the last, the share who bought
-        // again in the last year.
+        // Free repeat orders leave a mean of 0, which Gamma-Gamma cannot take: left out of its fit.
+        let spends = try GroupedSpends(
+            weighted: try connection.query(
+                """
+                SELECT x, repeat_revenue, count(*) AS customers FROM calibration_customers
+                WHERE x > 0 AND repeat_revenue > 0 GROUP BY 1, 2
+                """
+            ).map { row in
+                let x = Int(try row.int("x"))
+                return (SpendHistory(frequency: x, meanValue: Double(try row.int("repeat_revenue")) / Double(x)), Double(try row.int("customers")))
+            })
         let population = try connection.query(
             """
             SELECT max(last_day) AS cutoff, count(*) FILTER (WHERE earlier) AS earlier,
                    count(*) FILTER (WHERE earlier AND recent) AS retained
-            FROM (SELECT max(day) AS last_day,
-                         bool_or(day > $1::date - 730 AND day <= $1::date - 365) AS earlier,
-                         bool_or(day > $1::date - 365) AS recent
-                  FROM customer_purchase_days WHERE day <= $1::date GROUP BY customer_id) c
-            """, [end])[0]
+            FROM calibration_customers
+            """)[0]
         let margin = try connection.query(
             """
             SELECT coalesce(sum(margin_base_minor)::float8 / nullif(sum(amount_base_minor), 0), 0) AS rate
             FROM orders
             WHERE status = 'completed' AND margin_base_minor IS NOT NULL AND placed_at < ($1::date + 1)::timestamp AT TIME ZONE 'UTC'
-            """, [end])[0]
+            """, [.text(calibrationEnd.text)])[0]
         let earlier = try population.int("earlier")
         let grouped = GroupedHistories(counts: counts)
         return CalibrationData(

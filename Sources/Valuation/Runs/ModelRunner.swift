@@ -1,12 +1,14 @@
 import CLVModels
 import CLVProto
 import Ingestion
+import Logging
 import RPC
 import Store
 
 /// FitModel: fits the requested models as of the calibration end and stores the run.
 struct ModelRunner: Sendable {
     let pool: PGPool
+    let logger: Logger
 
     func fit(_ request: FitModelRequest) async throws -> ModelRun {
         let options = FitOptions(
@@ -20,7 +22,10 @@ struct ModelRunner: Sendable {
             let currency = try connection.query("SELECT value FROM clv_settings WHERE key = 'base_currency'").first?.string("value") ?? ""
             return (data, currency)
         }
+        let read = clock.now - start
         let fitted = try await ComputeOffLoop.run { try ModelFitting.fit(options, data: data) }
+        logger.info(
+            "fitted", metadata: ["customers": "\(data.customers)", "read": "\(read)", "fit": "\(clock.now - start - read)"])
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let run = ModelRunStore.NewRun(

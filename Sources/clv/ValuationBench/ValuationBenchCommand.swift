@@ -1,0 +1,131 @@
+import ArgumentParser
+import CLVModels
+import CLVProto
+import Foundation
+import Ingestion
+import Store
+import Valuation
+
+/// `clv bench valuation`: model fitting in-process next to the Python `lifetimes` library on the
+/// same summary data, then FitModel and ScoreCustomers through a running server.
+struct ValuationBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "valuation",
+        abstract: "Fit BG/NBD + Gamma-Gamma on simulated customers, against lifetimes; then fit and score through the server.",
+        discussion: """
+            The simulated customers (BG/NBD r=0.6, alpha=5 weeks, a=0.8, b=2.5; Gamma-Gamma p=6.25, q=3.74, \
+            gamma=15.44 EUR, acquired over two years) are loaded straight into the server's purchase-day table \
+            before the clock starts; needs --database-url (or CLV_DATABASE_URL) or --data-dir of its cluster.
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(help: "Simulated customers.")
+    var customers: Int = 1_000_000
+
+    @Option(help: "Seed of the simulation.")
+    var seed: UInt64 = 2005
+
+    @Option(help: "Python with lifetimes installed (scripts/setup-lifetimes prints it); without it, no comparison.")
+    var lifetimesPython: String?
+
+    @Option(help: "The lifetimes peer script.")
+    var lifetimesScript = "scripts/lifetimes-peer.py"
+
+    @Option(help: "PostgreSQL URL of the server's database (also CLV_DATABASE_URL).")
+    var databaseURL: String?
+
+    @Option(help: "Data directory of the server's embedded cluster, instead of --database-url.")
+    var dataDir: String?
+
+    static let purchase = BGNBDParameters(r: 0.6, alpha: 5, a: 0.8, b: 2.5)
+    static let spend = GammaGammaParameters(p: 6.25, q: 3.74, gamma: 1_544)
+
+    func validate() throws {
+        guard customers > 0 else { throw ValidationError("--customers must be positive") }
+    }
+
+    func run() async throws {
+        do {
+            let result = try await measure()
+            if connection.json { try Output.json(result) } else { print(result.report) }
+        } catch {
+            Output.fail(error)
+        }
+    }
+
+    private func measure() async throws -> ValuationBenchResult {
+        let today = CalendarDay(unixMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
+        let lastDay = today.daysSinceEpoch - 1
+        let population = SimulatedCustomer.population(
+            count: customers, purchase: Self.purchase, spend: Self.spend, lastDay: lastDay, acquisitionDays: 730, seed: seed)
+        let summaries = population.map { $0.summary(lastDay: lastDay) }
+
+        let inProcess = try Self.fitInProcess(summaries)
+        var peer: LifetimesPeer.Result?
+        if let lifetimesPython, !lifetimesPython.isEmpty {
+            peer = try LifetimesPeer(python: lifetimesPython, script: lifetimesScript).fit(
+                summaries.map { ($0.history.frequency, $0.history.recency, $0.history.age, $0.meanRepeatValue) })
+        }
+
+        let database = try await BenchDatabase.open(url: databaseURL, dataDirectory: dataDir)
+        defer { Task { await database.close() } }
+        try await Self.load(population, pool: database.pool)
+        let client = try await connection.connect()
+        defer { Task { await client.close() } }
+        let valuation = ValuationClient(client: client)
+        let clock = ContinuousClock()
+        var start = clock.now
+        let run = try await valuation.fitModel(
+            FitModelRequest(purchaseModel: .bgNBD, spendModel: .gammaGamma, calibrationEnd: CalendarDay(daysSinceEpoch: lastDay).text, timeUnit: .week))
+        let fitSeconds = Self.seconds(clock.now - start)
+        start = clock.now
+        var scored: UInt64 = 0
+        for try await progress in valuation.scoreCustomers(ScoreCustomersRequest(runID: run.runID)) where progress.done {
+            scored = progress.scored
+        }
+        let scoreSeconds = Self.seconds(clock.now - start)
+        return ValuationBenchResult(
+            customers: customers, inProcess: inProcess, peer: peer, serverFitSeconds: fitSeconds, serverRun: run,
+            scoreSeconds: scoreSeconds, scored: scored)
+    }
+
+    /// Groups and fits as the service does, timed from the summaries to both fits.
+    static func fitInProcess(_ summaries: [(history: PurchaseHistory, meanRepeatValue: Double)]) throws -> ValuationBenchResult.InProcess {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let histories = try GroupedHistories(summaries.map(\.history))
+        let purchase = try BGNBDFitter().fit(histories, timeUnit: .week)
+        let purchaseDone = clock.now
+        let spends = try GroupedSpends(summaries.map { SpendHistory(frequency: $0.history.frequency, meanValue: $0.meanRepeatValue) })
+        let spend = try GammaGammaFitter().fit(spends)
+        let end = clock.now
+        return ValuationBenchResult.InProcess(
+            purchase: purchase.parameters, purchaseSummary: purchase.summary, purchaseSeconds: seconds(purchaseDone - start),
+            spend: spend.parameters, spendSummary: spend.summary, spendSeconds: seconds(end - purchaseDone))
+    }
+
+    /// Loads the customers and their purchase days straight into the store (not timed).
+    static func load(_ population: [SimulatedCustomer], pool: PGPool) async throws {
+        let prefix = "vb\(UInt32.random(in: 0...UInt32.max))-"
+        _ = try await pool.withConnection { connection in
+            try connection.withTransaction { connection in
+                _ = try connection.copyIn(
+                    "COPY customers (customer_id, described) FROM STDIN",
+                    rows: population.lazy.map { [.text(prefix + String($0.id)), .bool(false)] })
+                return try connection.copyIn(
+                    "COPY customer_purchase_days (customer_id, day, orders, revenue_base_minor) FROM STDIN",
+                    rows: population.lazy.flatMap { customer in
+                        zip(customer.days, customer.values).map { day, value -> [PGValue] in
+                            [.text(prefix + String(customer.id)), .text(CalendarDay(daysSinceEpoch: day).text), .int(1), .int(value)]
+                        }
+                    })
+            }
+        }
+        try await pool.execute("ANALYZE customers, customer_purchase_days")
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

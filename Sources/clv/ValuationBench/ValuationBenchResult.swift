@@ -1,0 +1,90 @@
+import Foundation
+import CLVModels
+import CLVProto
+
+/// What `clv bench valuation` measured.
+struct ValuationBenchResult: Encodable {
+    struct InProcess: Encodable {
+        let purchase: BGNBDParameters
+        let purchaseSummary: FitSummary
+        let purchaseSeconds: Double
+        let spend: GammaGammaParameters
+        let spendSummary: FitSummary
+        let spendSeconds: Double
+    }
+    struct Comparison: Encodable {
+        let lifetimesVersion: String
+        let lifetimesBgnbdSeconds: Double
+        let lifetimesGammaGammaSeconds: Double
+        let lifetimesParameters: [String: Double]
+        /// Largest |ours / theirs − 1| over the seven parameters.
+        let largestRelativeDifference: Double
+        /// Every parameter the same when both are rounded to 3 significant figures.
+        let equalTo3SignificantFigures: Bool
+        let speedup: Double
+    }
+
+    let customers: Int
+    let inProcess: InProcess
+    let comparison: Comparison?
+    let serverFitSeconds: Double
+    let serverRunId: Int64
+    let serverParameters: [String: Double]
+    let scoreSeconds: Double
+    let scored: UInt64
+
+    init(customers: Int, inProcess: InProcess, peer: LifetimesPeer.Result?, serverFitSeconds: Double, serverRun: ModelRun, scoreSeconds: Double, scored: UInt64) {
+        self.customers = customers
+        self.inProcess = inProcess
+        self.serverFitSeconds = serverFitSeconds
+        serverRunId = serverRun.runID
+        serverParameters = Dictionary(serverRun.fits.flatMap { fit in fit.parameters.map { ("\(fit.model).\($0.name)", $0.value) } }, uniquingKeysWith: { $1 })
+        self.scoreSeconds = scoreSeconds
+        self.scored = scored
+        comparison = peer.map { peer in
+            let ours = [
+                inProcess.purchase.r, inProcess.purchase.alpha, inProcess.purchase.a, inProcess.purchase.b,
+                inProcess.spend.p, inProcess.spend.q, inProcess.spend.gamma / 100,
+            ]
+            let theirs = [peer.bgnbd.r, peer.bgnbd.alpha, peer.bgnbd.a, peer.bgnbd.b, peer.gammaGamma.p, peer.gammaGamma.q, peer.gammaGamma.gamma / 100]
+            let names = ["r", "alpha", "a", "b", "p", "q", "gamma"]
+            return Comparison(
+                lifetimesVersion: peer.lifetimesVersion, lifetimesBgnbdSeconds: peer.bgnbd.seconds,
+                lifetimesGammaGammaSeconds: peer.gammaGamma.seconds,
+                lifetimesParameters: Dictionary(uniqueKeysWithValues: zip(names, [peer.bgnbd.r, peer.bgnbd.alpha, peer.bgnbd.a, peer.bgnbd.b, peer.gammaGamma.p, peer.gammaGamma.q, peer.gammaGamma.gamma])),
+                largestRelativeDifference: zip(ours, theirs).map { abs($0 / $1 - 1) }.max() ?? 0,
+                equalTo3SignificantFigures: zip(ours, theirs).allSatisfy { Self.round3($0) == Self.round3($1) },
+                speedup: (peer.bgnbd.seconds + peer.gammaGamma.seconds) / (inProcess.purchaseSeconds + inProcess.spendSeconds))
+        }
+    }
+
+    static func round3(_ value: Double) -> Double {
+        guard value != 0, value.isFinite else { return value }
+        let scale = pow(10, 2 - floor(log10(abs(value))))
+        return (value * scale).rounded() / scale
+    }
+
+    var report: String {
+        func s(_ value: Double) -> String { Format.number(value, significant: 3) + " s" }
+        let p = inProcess.purchase
+        let g = inProcess.spend
+        var lines = [
+            "customers              \(customers) (simulated, weeks; spend in cents)",
+            "fit in-process         BG/NBD \(s(inProcess.purchaseSeconds)) (\(inProcess.purchaseSummary.distinctInputs) distinct (x, t_x, T), \(inProcess.purchaseSummary.iterations) iterations), Gamma-Gamma \(s(inProcess.spendSeconds))",
+            "  parameters           r \(Format.number(p.r)) alpha \(Format.number(p.alpha)) a \(Format.number(p.a)) b \(Format.number(p.b)); p \(Format.number(g.p)) q \(Format.number(g.q)) gamma \(Format.number(g.gamma))",
+        ]
+        if let comparison {
+            let l = comparison.lifetimesParameters
+            lines += [
+                "lifetimes \(comparison.lifetimesVersion)        BG/NBD \(s(comparison.lifetimesBgnbdSeconds)), Gamma-Gamma \(s(comparison.lifetimesGammaGammaSeconds))",
+                "  parameters           r \(Format.number(l["r"]!)) alpha \(Format.number(l["alpha"]!)) a \(Format.number(l["a"]!)) b \(Format.number(l["b"]!)); p \(Format.number(l["p"]!)) q \(Format.number(l["q"]!)) gamma \(Format.number(l["gamma"]!))",
+                "  ours / lifetimes     \(Format.number(comparison.speedup, significant: 3))× faster; parameters equal to 3 significant figures: \(comparison.equalTo3SignificantFigures ? "yes" : "no") (largest difference \(Format.number(comparison.largestRelativeDifference * 100, significant: 2)) %)",
+            ]
+        }
+        lines += [
+            "FitModel over RPC      \(s(serverFitSeconds)) (run \(serverRunId): reading the store, both fits, storing the run)",
+            "ScoreCustomers         \(s(scoreSeconds)) (\(scored) customers scored and stored)",
+        ]
+        return lines.joined(separator: "\n")
+    }
+}
