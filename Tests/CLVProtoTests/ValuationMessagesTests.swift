@@ -51,7 +51,7 @@ import Testing
             customerID: "cus_0042", runID: 9, horizon: 26.5, annualDiscountRate: 0.08, marginRate: 0.4)
         #expect(try roundTrip(value) == value)
 
-        let report = ValueReportRequest(by: .channel)
+        let report = ValueReportRequest(by: .channel, top: 25)
         #expect(try roundTrip(report) == report)
 
         let evaluate = EvaluateModelRequest(
@@ -90,7 +90,11 @@ import Testing
                     key: "FR", customers: 300, totalCLVBaseMinor: 2_700_000, averageCLVBaseMinor: 9_000,
                     customersWithCAC: 12, averageCACBaseMinor: 5_000, clvToCAC: 1.8, belowHealthyRatio: true),
             ],
-            customers: 1500, totalCLVBaseMinor: 18_300_000.5, top20PercentShare: 0.64)
+            customers: 1500, totalCLVBaseMinor: 18_300_000.5, top20PercentShare: 0.64,
+            topCustomers: [
+                TopCustomer(customerID: "c9", market: "DE", acquisitionChannel: "organic", clvBaseMinor: 91_000.25, probabilityAlive: 0.97, expectedPurchases: 6.5),
+                TopCustomer(customerID: "c3", clvBaseMinor: 80_000),
+            ])
         #expect(try roundTrip(response) == response)
     }
 

@@ -53,7 +53,12 @@ struct EvaluationAndErrorTests {
             #expect(upserted.rejections.isEmpty, "\(upserted.rejections.prefix(3))")
             _ = try await server.valuation.fitModel(FitModelRequest())
             let scoring = try await server.score()
-            let byMarket = try await server.valuation.valueReport(ValueReportRequest(by: .market))
+            let byMarket = try await server.valuation.valueReport(ValueReportRequest(by: .market, top: 5))
+            #expect(byMarket.topCustomers.count == 5)
+            #expect(zip(byMarket.topCustomers, byMarket.topCustomers.dropFirst()).allSatisfy { $0.clvBaseMinor >= $1.clvBaseMinor })
+            let best = try await server.pool.query(
+                "SELECT customer_id FROM customer_scores WHERE scoring_id = $1 ORDER BY clv DESC, customer_id LIMIT 1", [.int(byMarket.scoringID)])
+            #expect(byMarket.topCustomers.first?.customerID == (try best[0].string("customer_id")))
             #expect(byMarket.scoringID == scoring.scoringID && byMarket.customers == 3_000)
             #expect(Set(byMarket.groups.map(\.key)) == ["DE", "FR"])
             #expect(byMarket.groups.reduce(0) { $0 + $1.customers } == 3_000)
@@ -66,6 +71,7 @@ struct EvaluationAndErrorTests {
             #expect(france.belowHealthyRatio && france.clvToCAC < 3)
             #expect(germany.customersWithCAC == 500 && germany.averageCACBaseMinor == 500)
             let byChannel = try await server.valuation.valueReport(ValueReportRequest(by: .channel))
+            #expect(byChannel.topCustomers.isEmpty)
             #expect(Set(byChannel.groups.map(\.key)) == ["paid_search", "organic"])
             #expect(byChannel.groups.first { $0.key == "organic" }?.customersWithCAC == 0)
         } catch {

@@ -15,6 +15,7 @@ extension ValueReportResponse: CMessageConvertible {
         customers = c.customers
         totalCLVBaseMinor = c.total_clv_base_minor
         top20PercentShare = c.top_20_percent_share
+        topCustomers = CRead.array(c.top_customers, count: c.n_top_customers, TopCustomer.init(c:))
     }
 
     func cMessage(in arena: CArena) -> UnsafeMutablePointer<Clv__Valuation__V1__ValueReportResponse> {
@@ -29,6 +30,8 @@ extension ValueReportResponse: CMessageConvertible {
         response.pointee.customers = customers
         response.pointee.total_clv_base_minor = totalCLVBaseMinor
         response.pointee.top_20_percent_share = top20PercentShare
+        response.pointee.n_top_customers = topCustomers.count
+        response.pointee.top_customers = arena.pointerArray(topCustomers.map { $0.cMessage(in: arena) })
         return response
     }
 }

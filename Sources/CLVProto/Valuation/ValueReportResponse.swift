@@ -9,11 +9,13 @@ public struct ValueReportResponse: Sendable, Hashable {
     public var totalCLVBaseMinor: Double
     /// Share of all predicted value held by the top 20 % of customers by CLV.
     public var top20PercentShare: Double
+    /// The requested number of most valuable customers, most valuable first.
+    public var topCustomers: [TopCustomer]
 
     public init(
         scoringID: Int64 = 0, runID: Int64 = 0, by: Grouping = .unspecified, baseCurrency: String = "",
         groups: [ValueGroup] = [], customers: UInt64 = 0, totalCLVBaseMinor: Double = 0,
-        top20PercentShare: Double = 0
+        top20PercentShare: Double = 0, topCustomers: [TopCustomer] = []
     ) {
         self.scoringID = scoringID
         self.runID = runID
@@ -23,5 +25,6 @@ public struct ValueReportResponse: Sendable, Hashable {
         self.customers = customers
         self.totalCLVBaseMinor = totalCLVBaseMinor
         self.top20PercentShare = top20PercentShare
+        self.topCustomers = topCustomers
     }
 }

@@ -9,6 +9,7 @@ struct ValueReporter: Sendable {
     static let healthyRatio = 3.0
 
     func report(_ request: ValueReportRequest) async throws -> ValueReportResponse {
+        guard request.top <= 1_000 else { throw RPCError.invalidArgument(field: "top", "must be at most 1000") }
         let column = request.by == .channel ? "acquisition_channel" : "market"
         return try await pool.withConnection { connection in
             guard let current = try connection.query(
@@ -47,10 +48,23 @@ struct ValueReporter: Sendable {
                       FROM customer_scores WHERE scoring_id = $1) ranked
                 """, [.int(scoringID)])[0]
             let total = try totals.double("total")
+            let top = try connection.query(
+                """
+                SELECT s.customer_id, coalesce(c.market, '') AS market, coalesce(c.acquisition_channel, '') AS channel,
+                       s.clv, s.probability_alive, s.expected_purchases
+                FROM customer_scores s JOIN customers c USING (customer_id)
+                WHERE s.scoring_id = $1 ORDER BY s.clv DESC, s.customer_id LIMIT $2
+                """, [.int(scoringID), .int(Int64(request.top))]
+            ).map { row in
+                TopCustomer(
+                    customerID: try row.string("customer_id"), market: try row.string("market"), acquisitionChannel: try row.string("channel"),
+                    clvBaseMinor: try row.double("clv"), probabilityAlive: try row.double("probability_alive"),
+                    expectedPurchases: try row.double("expected_purchases"))
+            }
             return ValueReportResponse(
                 scoringID: scoringID, runID: try current.int("run_id"), by: request.by == .channel ? .channel : .market,
                 baseCurrency: try current.string("base_currency"), groups: groups, customers: UInt64(try totals.int("customers")),
-                totalCLVBaseMinor: total, top20PercentShare: total > 0 ? try totals.double("top") / total : 0)
+                totalCLVBaseMinor: total, top20PercentShare: total > 0 ? try totals.double("top") / total : 0, topCustomers: top)
         }
     }
 }

@@ -11,9 +11,20 @@ struct ValueReportCommand: AsyncParsableCommand {
     @Option(help: "Group by market or channel.")
     var by: Grouping = .market
 
+    @Option(help: "Also list this many of the most valuable customers (at most 1000).")
+    var top: UInt32 = 0
+
     @OptionGroup var connection: ConnectionOptions
 
     struct Report: Encodable {
+        struct Customer: Encodable {
+            let customerId: String
+            let market: String
+            let acquisitionChannel: String
+            let clvBaseMinor: Double
+            let probabilityAlive: Double
+            let expectedPurchases: Double
+        }
         struct Group: Encodable {
             let key: String
             let customers: UInt64
@@ -32,6 +43,7 @@ struct ValueReportCommand: AsyncParsableCommand {
         let totalClvBaseMinor: Double
         let top20PercentShare: Double
         let groups: [Group]
+        let topCustomers: [Customer]
     }
 
     func run() async throws {
@@ -39,7 +51,7 @@ struct ValueReportCommand: AsyncParsableCommand {
         do {
             let client = try await connection.connect()
             defer { Task { await client.close() } }
-            response = try await ValuationClient(client: client).valueReport(ValueReportRequest(by: by))
+            response = try await ValuationClient(client: client).valueReport(ValueReportRequest(by: by, top: top))
         } catch {
             Output.fail(error)
         }
@@ -51,6 +63,11 @@ struct ValueReportCommand: AsyncParsableCommand {
                     key: $0.key, customers: $0.customers, totalClvBaseMinor: $0.totalCLVBaseMinor, averageClvBaseMinor: $0.averageCLVBaseMinor,
                     customersWithCac: $0.customersWithCAC, averageCacBaseMinor: $0.averageCACBaseMinor, clvToCac: $0.clvToCAC,
                     belowHealthyRatio: $0.belowHealthyRatio)
+            },
+            topCustomers: response.topCustomers.map {
+                Report.Customer(
+                    customerId: $0.customerID, market: $0.market, acquisitionChannel: $0.acquisitionChannel, clvBaseMinor: $0.clvBaseMinor,
+                    probabilityAlive: $0.probabilityAlive, expectedPurchases: $0.expectedPurchases)
             })
         if connection.json {
             try Output.json(report)
@@ -72,6 +89,17 @@ struct ValueReportCommand: AsyncParsableCommand {
                     Format.money(group.averageClvBaseMinor), group.customersWithCac > 0 ? Format.money(group.averageCacBaseMinor) : "—",
                     group.customersWithCac > 0 ? String(format: "%.1f", group.clvToCac) + (group.belowHealthyRatio ? "  < 3:1" : "") : "—",
                 ]))
+        }
+        if !report.topCustomers.isEmpty {
+            lines.append("")
+            lines.append(pad(["most valuable", "market", "CLV", "P(alive)", "purchases", "channel"]))
+            for customer in report.topCustomers {
+                lines.append(
+                    pad([
+                        customer.customerId, customer.market, Format.money(customer.clvBaseMinor), Format.percent(customer.probabilityAlive),
+                        Format.number(customer.expectedPurchases, significant: 3), customer.acquisitionChannel,
+                    ]))
+            }
         }
         return lines.joined(separator: "\n")
     }

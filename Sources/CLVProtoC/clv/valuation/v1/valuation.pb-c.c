@@ -457,6 +457,51 @@ void   clv__valuation__v1__value_group__free_unpacked
   assert(message->base.descriptor == &clv__valuation__v1__value_group__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   clv__valuation__v1__top_customer__init
+                     (Clv__Valuation__V1__TopCustomer         *message)
+{
+  static const Clv__Valuation__V1__TopCustomer init_value = CLV__VALUATION__V1__TOP_CUSTOMER__INIT;
+  *message = init_value;
+}
+size_t clv__valuation__v1__top_customer__get_packed_size
+                     (const Clv__Valuation__V1__TopCustomer *message)
+{
+  assert(message->base.descriptor == &clv__valuation__v1__top_customer__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t clv__valuation__v1__top_customer__pack
+                     (const Clv__Valuation__V1__TopCustomer *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &clv__valuation__v1__top_customer__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t clv__valuation__v1__top_customer__pack_to_buffer
+                     (const Clv__Valuation__V1__TopCustomer *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &clv__valuation__v1__top_customer__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Clv__Valuation__V1__TopCustomer *
+       clv__valuation__v1__top_customer__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Clv__Valuation__V1__TopCustomer *)
+     protobuf_c_message_unpack (&clv__valuation__v1__top_customer__descriptor,
+                                allocator, len, data);
+}
+void   clv__valuation__v1__top_customer__free_unpacked
+                     (Clv__Valuation__V1__TopCustomer *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &clv__valuation__v1__top_customer__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   clv__valuation__v1__value_report_response__init
                      (Clv__Valuation__V1__ValueReportResponse         *message)
 {
@@ -1812,7 +1857,7 @@ const ProtobufCMessageDescriptor clv__valuation__v1__customer_value__descriptor 
   (ProtobufCMessageInit) clv__valuation__v1__customer_value__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor clv__valuation__v1__value_report_request__field_descriptors[1] =
+static const ProtobufCFieldDescriptor clv__valuation__v1__value_report_request__field_descriptors[2] =
 {
   {
     "by",
@@ -1826,14 +1871,27 @@ static const ProtobufCFieldDescriptor clv__valuation__v1__value_report_request__
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "top",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Valuation__V1__ValueReportRequest, top),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned clv__valuation__v1__value_report_request__field_indices_by_name[] = {
   0,   /* field[0] = by */
+  1,   /* field[1] = top */
 };
 static const ProtobufCIntRange clv__valuation__v1__value_report_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 2 }
 };
 const ProtobufCMessageDescriptor clv__valuation__v1__value_report_request__descriptor =
 {
@@ -1843,7 +1901,7 @@ const ProtobufCMessageDescriptor clv__valuation__v1__value_report_request__descr
   "Clv__Valuation__V1__ValueReportRequest",
   "clv.valuation.v1",
   sizeof(Clv__Valuation__V1__ValueReportRequest),
-  1,
+  2,
   clv__valuation__v1__value_report_request__field_descriptors,
   clv__valuation__v1__value_report_request__field_indices_by_name,
   1,  clv__valuation__v1__value_report_request__number_ranges,
@@ -1979,7 +2037,110 @@ const ProtobufCMessageDescriptor clv__valuation__v1__value_group__descriptor =
   (ProtobufCMessageInit) clv__valuation__v1__value_group__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor clv__valuation__v1__value_report_response__field_descriptors[8] =
+static const ProtobufCFieldDescriptor clv__valuation__v1__top_customer__field_descriptors[6] =
+{
+  {
+    "customer_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Valuation__V1__TopCustomer, customer_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "market",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Valuation__V1__TopCustomer, market),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "acquisition_channel",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Valuation__V1__TopCustomer, acquisition_channel),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "clv_base_minor",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Valuation__V1__TopCustomer, clv_base_minor),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "probability_alive",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Valuation__V1__TopCustomer, probability_alive),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expected_purchases",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Valuation__V1__TopCustomer, expected_purchases),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned clv__valuation__v1__top_customer__field_indices_by_name[] = {
+  2,   /* field[2] = acquisition_channel */
+  3,   /* field[3] = clv_base_minor */
+  0,   /* field[0] = customer_id */
+  5,   /* field[5] = expected_purchases */
+  1,   /* field[1] = market */
+  4,   /* field[4] = probability_alive */
+};
+static const ProtobufCIntRange clv__valuation__v1__top_customer__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor clv__valuation__v1__top_customer__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "clv.valuation.v1.TopCustomer",
+  "TopCustomer",
+  "Clv__Valuation__V1__TopCustomer",
+  "clv.valuation.v1",
+  sizeof(Clv__Valuation__V1__TopCustomer),
+  6,
+  clv__valuation__v1__top_customer__field_descriptors,
+  clv__valuation__v1__top_customer__field_indices_by_name,
+  1,  clv__valuation__v1__top_customer__number_ranges,
+  (ProtobufCMessageInit) clv__valuation__v1__top_customer__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor clv__valuation__v1__value_report_response__field_descriptors[9] =
 {
   {
     "scoring_id",
@@ -2077,6 +2238,18 @@ static const ProtobufCFieldDescriptor clv__valuation__v1__value_report_response_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "top_customers",
+    9,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Clv__Valuation__V1__ValueReportResponse, n_top_customers),
+    offsetof(Clv__Valuation__V1__ValueReportResponse, top_customers),
+    &clv__valuation__v1__top_customer__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned clv__valuation__v1__value_report_response__field_indices_by_name[] = {
   3,   /* field[3] = base_currency */
@@ -2086,12 +2259,13 @@ static const unsigned clv__valuation__v1__value_report_response__field_indices_b
   1,   /* field[1] = run_id */
   0,   /* field[0] = scoring_id */
   7,   /* field[7] = top_20_percent_share */
+  8,   /* field[8] = top_customers */
   6,   /* field[6] = total_clv_base_minor */
 };
 static const ProtobufCIntRange clv__valuation__v1__value_report_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 8 }
+  { 0, 9 }
 };
 const ProtobufCMessageDescriptor clv__valuation__v1__value_report_response__descriptor =
 {
@@ -2101,7 +2275,7 @@ const ProtobufCMessageDescriptor clv__valuation__v1__value_report_response__desc
   "Clv__Valuation__V1__ValueReportResponse",
   "clv.valuation.v1",
   sizeof(Clv__Valuation__V1__ValueReportResponse),
-  8,
+  9,
   clv__valuation__v1__value_report_response__field_descriptors,
   clv__valuation__v1__value_report_response__field_indices_by_name,
   1,  clv__valuation__v1__value_report_response__number_ranges,

@@ -25,6 +25,7 @@ typedef struct Clv__Valuation__V1__GetCustomerValueRequest Clv__Valuation__V1__G
 typedef struct Clv__Valuation__V1__CustomerValue Clv__Valuation__V1__CustomerValue;
 typedef struct Clv__Valuation__V1__ValueReportRequest Clv__Valuation__V1__ValueReportRequest;
 typedef struct Clv__Valuation__V1__ValueGroup Clv__Valuation__V1__ValueGroup;
+typedef struct Clv__Valuation__V1__TopCustomer Clv__Valuation__V1__TopCustomer;
 typedef struct Clv__Valuation__V1__ValueReportResponse Clv__Valuation__V1__ValueReportResponse;
 typedef struct Clv__Valuation__V1__EvaluateModelRequest Clv__Valuation__V1__EvaluateModelRequest;
 typedef struct Clv__Valuation__V1__FrequencyRow Clv__Valuation__V1__FrequencyRow;
@@ -326,10 +327,14 @@ struct  Clv__Valuation__V1__ValueReportRequest
 {
   ProtobufCMessage base;
   Clv__Valuation__V1__Grouping by;
+  /*
+   * How many of the most valuable customers to list (at most 1,000); 0 for none.
+   */
+  uint32_t top;
 };
 #define CLV__VALUATION__V1__VALUE_REPORT_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&clv__valuation__v1__value_report_request__descriptor) \
-    , CLV__VALUATION__V1__GROUPING__GROUPING_UNSPECIFIED }
+    , CLV__VALUATION__V1__GROUPING__GROUPING_UNSPECIFIED, 0 }
 
 
 struct  Clv__Valuation__V1__ValueGroup
@@ -361,6 +366,24 @@ struct  Clv__Valuation__V1__ValueGroup
     , (char *)protobuf_c_empty_string, 0, 0, 0, 0, 0, 0, 0 }
 
 
+/*
+ * One of the most valuable customers, as scored.
+ */
+struct  Clv__Valuation__V1__TopCustomer
+{
+  ProtobufCMessage base;
+  char *customer_id;
+  char *market;
+  char *acquisition_channel;
+  double clv_base_minor;
+  double probability_alive;
+  double expected_purchases;
+};
+#define CLV__VALUATION__V1__TOP_CUSTOMER__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&clv__valuation__v1__top_customer__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0 }
+
+
 struct  Clv__Valuation__V1__ValueReportResponse
 {
   ProtobufCMessage base;
@@ -376,10 +399,15 @@ struct  Clv__Valuation__V1__ValueReportResponse
    * Share of all predicted value held by the top 20 % of customers by CLV.
    */
   double top_20_percent_share;
+  /*
+   * The `top` most valuable customers, most valuable first.
+   */
+  size_t n_top_customers;
+  Clv__Valuation__V1__TopCustomer **top_customers;
 };
 #define CLV__VALUATION__V1__VALUE_REPORT_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&clv__valuation__v1__value_report_response__descriptor) \
-    , 0, 0, CLV__VALUATION__V1__GROUPING__GROUPING_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, 0, 0, 0 }
+    , 0, 0, CLV__VALUATION__V1__GROUPING__GROUPING_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, 0, 0, 0, 0,NULL }
 
 
 struct  Clv__Valuation__V1__EvaluateModelRequest
@@ -636,6 +664,25 @@ Clv__Valuation__V1__ValueGroup *
 void   clv__valuation__v1__value_group__free_unpacked
                      (Clv__Valuation__V1__ValueGroup *message,
                       ProtobufCAllocator *allocator);
+/* Clv__Valuation__V1__TopCustomer methods */
+void   clv__valuation__v1__top_customer__init
+                     (Clv__Valuation__V1__TopCustomer         *message);
+size_t clv__valuation__v1__top_customer__get_packed_size
+                     (const Clv__Valuation__V1__TopCustomer   *message);
+size_t clv__valuation__v1__top_customer__pack
+                     (const Clv__Valuation__V1__TopCustomer   *message,
+                      uint8_t             *out);
+size_t clv__valuation__v1__top_customer__pack_to_buffer
+                     (const Clv__Valuation__V1__TopCustomer   *message,
+                      ProtobufCBuffer     *buffer);
+Clv__Valuation__V1__TopCustomer *
+       clv__valuation__v1__top_customer__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   clv__valuation__v1__top_customer__free_unpacked
+                     (Clv__Valuation__V1__TopCustomer *message,
+                      ProtobufCAllocator *allocator);
 /* Clv__Valuation__V1__ValueReportResponse methods */
 void   clv__valuation__v1__value_report_response__init
                      (Clv__Valuation__V1__ValueReportResponse         *message);
@@ -744,6 +791,9 @@ typedef void (*Clv__Valuation__V1__ValueReportRequest_Closure)
 typedef void (*Clv__Valuation__V1__ValueGroup_Closure)
                  (const Clv__Valuation__V1__ValueGroup *message,
                   void *closure_data);
+typedef void (*Clv__Valuation__V1__TopCustomer_Closure)
+                 (const Clv__Valuation__V1__TopCustomer *message,
+                  void *closure_data);
 typedef void (*Clv__Valuation__V1__ValueReportResponse_Closure)
                  (const Clv__Valuation__V1__ValueReportResponse *message,
                   void *closure_data);
@@ -776,6 +826,7 @@ extern const ProtobufCMessageDescriptor clv__valuation__v1__get_customer_value_r
 extern const ProtobufCMessageDescriptor clv__valuation__v1__customer_value__descriptor;
 extern const ProtobufCMessageDescriptor clv__valuation__v1__value_report_request__descriptor;
 extern const ProtobufCMessageDescriptor clv__valuation__v1__value_group__descriptor;
+extern const ProtobufCMessageDescriptor clv__valuation__v1__top_customer__descriptor;
 extern const ProtobufCMessageDescriptor clv__valuation__v1__value_report_response__descriptor;
 extern const ProtobufCMessageDescriptor clv__valuation__v1__evaluate_model_request__descriptor;
 extern const ProtobufCMessageDescriptor clv__valuation__v1__frequency_row__descriptor;
