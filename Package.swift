@@ -94,6 +94,12 @@ let package = Package(
             ]
         ),
 
+        // The demo shop: a realistic cross-border shop simulated, loaded and valued end to end.
+        .target(
+            name: "DemoShop",
+            dependencies: ["CLVModels", "CLVProto", "Ingestion", "Valuation", "RPC"]
+        ),
+
         // The client side of bulk loads: CSV rows to records, batches in flight, progress, rejects.
         .target(
             name: "CSVImport",
@@ -116,7 +122,7 @@ let package = Package(
         .executableTarget(
             name: "clv",
             dependencies: [
-                "CLVService", "Ingestion", "Valuation", "CSVImport", "CLVModels", "RPC", "CLVProto", "Store",
+                "CLVService", "Ingestion", "Valuation", "DemoShop", "CSVImport", "CLVModels", "RPC", "CLVProto", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
@@ -148,7 +154,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ValuationTests",
-            dependencies: ["Valuation", "Ingestion", "CLVModels", "CLVProto", "CLVService", "RPC", "Store", "TestSupport"]
+            dependencies: ["Valuation", "DemoShop", "Ingestion", "CLVModels", "CLVProto", "CLVService", "RPC", "Store", "TestSupport"]
         ),
         .testTarget(
             name: "CLVModelsTests",

@@ -6,7 +6,7 @@ struct CLVCommand: AsyncParsableCommand {
         commandName: "clv",
         abstract: "Talk to a clv server.",
         subcommands: [
-            HealthCommand.self, ImportCommand.self, ForgetCommand.self, StatsCommand.self,
+            DemoCommand.self, HealthCommand.self, ImportCommand.self, ForgetCommand.self, StatsCommand.self,
             BaseCurrencyCommand.self, FitCommand.self, ScoreCommand.self, ValueCommand.self, ReportCommand.self,
             EvaluateCommand.self, BenchCommand.self,
         ])

@@ -43,6 +43,25 @@ struct EvaluateCommand: AsyncParsableCommand {
         let totalActual: Double
         let aggregateMape: Double
         let rows: [Row]
+
+        init(_ evaluation: ModelEvaluation) {
+            fit = evaluation.fit.map(ModelFitReport.init)
+            calibrationEnd = evaluation.calibrationEnd
+            holdoutEnd = evaluation.holdoutEnd
+            timeUnit = evaluation.timeUnit.name
+            holdoutLength = evaluation.holdoutLength
+            customers = evaluation.customers
+            meanAbsoluteError = evaluation.meanAbsoluteError
+            rootMeanSquaredError = evaluation.rootMeanSquaredError
+            totalPredicted = evaluation.totalPredicted
+            totalActual = evaluation.totalActual
+            aggregateMape = evaluation.aggregateMAPE
+            rows = evaluation.rows.map {
+                Row(
+                    calibrationFrequency: $0.calibrationFrequency, andAbove: $0.andAbove, customers: $0.customers,
+                    meanPredicted: $0.meanPredicted, meanActual: $0.meanActual)
+            }
+        }
     }
 
     func run() async throws {
@@ -55,16 +74,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         } catch {
             Output.fail(error)
         }
-        let report = Report(
-            fit: evaluation.fit.map(ModelFitReport.init), calibrationEnd: evaluation.calibrationEnd, holdoutEnd: evaluation.holdoutEnd,
-            timeUnit: evaluation.timeUnit.name, holdoutLength: evaluation.holdoutLength, customers: evaluation.customers,
-            meanAbsoluteError: evaluation.meanAbsoluteError, rootMeanSquaredError: evaluation.rootMeanSquaredError,
-            totalPredicted: evaluation.totalPredicted, totalActual: evaluation.totalActual, aggregateMape: evaluation.aggregateMAPE,
-            rows: evaluation.rows.map {
-                Report.Row(
-                    calibrationFrequency: $0.calibrationFrequency, andAbove: $0.andAbove, customers: $0.customers,
-                    meanPredicted: $0.meanPredicted, meanActual: $0.meanActual)
-            })
+        let report = Report(evaluation)
         if connection.json {
             try Output.json(report)
             return

@@ -9,12 +9,18 @@ enum Format {
 
     /// Minor units as major units with thousands separators, e.g. 1234567 → "12,345.67".
     static func money(_ minor: Double, currency: String = "") -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.minimumFractionDigits = 2
-        formatter.maximumFractionDigits = 2
-        let text = formatter.string(from: NSNumber(value: minor / 100)) ?? String(minor / 100)
-        return currency.isEmpty ? text : "\(text) \(currency)"
+        guard minor.isFinite else { return "\(minor)" }
+        let text = String(format: "%.2f", minor / 100)
+        let sign = text.hasPrefix("-") ? "-" : ""
+        let digits = text.drop { $0 == "-" }
+        let whole = digits.prefix { $0 != "." }
+        var grouped = ""
+        for (index, digit) in whole.enumerated() {
+            if index > 0, (whole.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        let amount = sign + grouped + digits.drop { $0 != "." }
+        return currency.isEmpty ? amount : "\(amount) \(currency)"
     }
 
     static func percent(_ share: Double) -> String {

@@ -44,6 +44,27 @@ struct ValueReportCommand: AsyncParsableCommand {
         let top20PercentShare: Double
         let groups: [Group]
         let topCustomers: [Customer]
+
+        init(_ response: ValueReportResponse) {
+            scoringId = response.scoringID
+            runId = response.runID
+            by = response.by.name
+            baseCurrency = response.baseCurrency
+            customers = response.customers
+            totalClvBaseMinor = response.totalCLVBaseMinor
+            top20PercentShare = response.top20PercentShare
+            groups = response.groups.map {
+                Group(
+                    key: $0.key, customers: $0.customers, totalClvBaseMinor: $0.totalCLVBaseMinor, averageClvBaseMinor: $0.averageCLVBaseMinor,
+                    customersWithCac: $0.customersWithCAC, averageCacBaseMinor: $0.averageCACBaseMinor, clvToCac: $0.clvToCAC,
+                    belowHealthyRatio: $0.belowHealthyRatio)
+            }
+            topCustomers = response.topCustomers.map {
+                Customer(
+                    customerId: $0.customerID, market: $0.market, acquisitionChannel: $0.acquisitionChannel, clvBaseMinor: $0.clvBaseMinor,
+                    probabilityAlive: $0.probabilityAlive, expectedPurchases: $0.expectedPurchases)
+            }
+        }
     }
 
     func run() async throws {
@@ -55,20 +76,7 @@ struct ValueReportCommand: AsyncParsableCommand {
         } catch {
             Output.fail(error)
         }
-        let report = Report(
-            scoringId: response.scoringID, runId: response.runID, by: response.by.name, baseCurrency: response.baseCurrency,
-            customers: response.customers, totalClvBaseMinor: response.totalCLVBaseMinor, top20PercentShare: response.top20PercentShare,
-            groups: response.groups.map {
-                Report.Group(
-                    key: $0.key, customers: $0.customers, totalClvBaseMinor: $0.totalCLVBaseMinor, averageClvBaseMinor: $0.averageCLVBaseMinor,
-                    customersWithCac: $0.customersWithCAC, averageCacBaseMinor: $0.averageCACBaseMinor, clvToCac: $0.clvToCAC,
-                    belowHealthyRatio: $0.belowHealthyRatio)
-            },
-            topCustomers: response.topCustomers.map {
-                Report.Customer(
-                    customerId: $0.customerID, market: $0.market, acquisitionChannel: $0.acquisitionChannel, clvBaseMinor: $0.clvBaseMinor,
-                    probabilityAlive: $0.probabilityAlive, expectedPurchases: $0.expectedPurchases)
-            })
+        let report = Report(response)
         if connection.json {
             try Output.json(report)
             return

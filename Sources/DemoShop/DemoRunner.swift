@@ -1,0 +1,86 @@
+import CLVProto
+import Foundation
+import Ingestion
+import RPC
+import Valuation
+
+/// Runs the demo against a server: generates the shop, ingests it over RPC, evaluates the
+/// model on a holdout, fits and scores, and reports value by market and channel.
+public struct DemoRunner: Sendable {
+    public let ingestion: IngestionClient
+    public let valuation: ValuationClient
+    /// Called with a line of progress for people.
+    public let progress: @Sendable (String) -> Void
+    /// The demo values customers over three years, a common planning horizon.
+    public static let horizonWeeks = 156
+
+    public init(ingestion: IngestionClient, valuation: ValuationClient, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.ingestion = ingestion
+        self.valuation = valuation
+        self.progress = progress
+    }
+
+    public func run(_ generator: DemoShopGenerator, top: UInt32 = 10) async throws -> DemoOutcome {
+        var outcome = DemoOutcome()
+        var base = try await ingestion.stats().baseCurrency
+        if base.isEmpty { base = try await ingestion.setBaseCurrency("EUR").currency }
+        outcome.baseCurrency = base
+        progress("generating \(generator.customers) customers over \(generator.firstDay.text) – \(generator.lastDay.text)")
+        let data = generator.generate(baseCurrency: base)
+        let clock = ContinuousClock()
+        let start = clock.now
+        outcome.rates = data.rates.count
+        outcome.rejected += try await send(data.rates, kind: "exchange rates") { try await ingestion.upsertExchangeRates($0) }
+        outcome.customers = data.customers.count
+        outcome.rejected += try await send(data.customers, kind: "customers") { try await ingestion.upsertCustomers($0) }
+        outcome.orders = data.orders.count
+        outcome.rejected += try await send(data.orders, kind: "orders") { try await ingestion.ingestOrders($0) }
+        outcome.events = data.events.count
+        outcome.rejected += try await send(data.events, kind: "events") { try await ingestion.ingestEvents($0) }
+        let elapsed = clock.now - start
+        outcome.ingestSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+
+        // Half a year of holdout: what the model would have predicted for what then happened.
+        let calibrationEnd = CalendarDay(daysSinceEpoch: generator.lastDay.daysSinceEpoch - 182)
+        progress("evaluating BG/NBD: calibration to \(calibrationEnd.text), holdout to \(generator.lastDay.text)")
+        outcome.evaluation = try await valuation.evaluateModel(
+            EvaluateModelRequest(purchaseModel: .bgNBD, calibrationEnd: calibrationEnd.text, holdoutEnd: generator.lastDay.text, timeUnit: .week))
+        progress("fitting BG/NBD and Gamma-Gamma on everything to \(generator.lastDay.text)")
+        let run = try await valuation.fitModel(
+            FitModelRequest(purchaseModel: .bgNBD, spendModel: .gammaGamma, calibrationEnd: generator.lastDay.text, timeUnit: .week))
+        outcome.run = run
+        progress("scoring every customer with run \(run.runID): value over the next \(Self.horizonWeeks / 52) years")
+        for try await step in valuation.scoreCustomers(ScoreCustomersRequest(runID: run.runID, horizon: Double(Self.horizonWeeks))) where step.done {
+            outcome.scoring = step
+        }
+        outcome.byMarket = try await valuation.valueReport(ValueReportRequest(by: .market, top: top))
+        outcome.byChannel = try await valuation.valueReport(ValueReportRequest(by: .channel))
+        return outcome
+    }
+
+    /// Sends `records` in batches of 5,000, four in flight; returns the rejections.
+    private func send<Record: Sendable>(
+        _ records: [Record], kind: String, _ call: @escaping @Sendable ([Record]) async throws -> IngestResponse
+    ) async throws -> Int {
+        progress("ingesting \(records.count) \(kind)")
+        let batches = stride(from: 0, to: records.count, by: 5_000).map { Array(records[$0..<min($0 + 5_000, records.count)]) }
+        var rejected = 0
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            var next = 0
+            while next < min(4, batches.count) {
+                let batch = batches[next]
+                group.addTask { try await call(batch).rejections.count }
+                next += 1
+            }
+            while let done = try await group.next() {
+                rejected += done
+                if next < batches.count {
+                    let batch = batches[next]
+                    group.addTask { try await call(batch).rejections.count }
+                    next += 1
+                }
+            }
+        }
+        return rejected
+    }
+}

@@ -1,0 +1,45 @@
+import CLVProto
+import DemoShop
+import Ingestion
+import Testing
+
+@Suite("The demo shop, end to end", .serialized)
+struct DemoShopTests {
+    @Test func theDemoLoadsTheShopAndValuesIt() async throws {
+        let server = try await ValuationServer.start(prefix: "demo")
+        do {
+            let generator = DemoShopGenerator(customers: 1_500, seed: 3, lastDay: SimulatedShop.day(-1))
+            let data = generator.generate(baseCurrency: "EUR")
+            // Deterministic: the same seed gives the same shop.
+            #expect(generator.generate(baseCurrency: "EUR").orders == data.orders)
+            #expect(Set(data.customers.map(\.market)) == ["DE", "FR", "GB", "US", "SE", "JP"])
+            #expect(Set(data.orders.compactMap(\.amount?.currency)) == ["EUR", "GBP", "USD", "SEK", "JPY"])
+            #expect(Set(data.rates.map(\.currency)) == ["GBP", "USD", "SEK", "JPY"])
+
+            let outcome = try await DemoRunner(ingestion: server.ingestion, valuation: server.valuation).run(generator, top: 5)
+            #expect(outcome.rejected == 0)
+            #expect(outcome.customers == 1_500 && outcome.orders == data.orders.count && outcome.events == data.events.count)
+            #expect(try await server.count("SELECT count(*) FROM orders") == Int64(data.orders.count))
+            #expect(try await server.count("SELECT count(*) FROM events") == Int64(data.events.count))
+
+            let evaluation = try #require(outcome.evaluation)
+            #expect(evaluation.fit?.converged == true)
+            #expect(evaluation.rows.count >= 3 && evaluation.totalActual > 0)
+            let run = try #require(outcome.run)
+            #expect(run.fits.map(\.model) == ["bg_nbd", "gamma_gamma"] && run.fits.allSatisfy(\.converged))
+            let scored = try await server.count("SELECT count(DISTINCT customer_id) FROM customer_purchase_days")
+            #expect(outcome.scoring?.scored == UInt64(scored))
+            let markets = try #require(outcome.byMarket)
+            #expect(Set(markets.groups.map(\.key)) == ["DE", "FR", "GB", "US", "SE", "JP"])
+            #expect(markets.topCustomers.count == 5)
+            let channels = try #require(outcome.byChannel)
+            #expect(Set(channels.groups.map(\.key)) == ["organic", "paid_search", "social_ads", "marketplace", "referral"])
+            // Organic customers cost nothing to acquire: no CLV:CAC for them.
+            #expect(channels.groups.first { $0.key == "organic" }?.customersWithCAC == 0)
+        } catch {
+            try await server.stop()
+            throw error
+        }
+        try await server.stop()
+    }
+}
