@@ -24,8 +24,10 @@ public struct ServiceCatalog: Sendable {
         return wanted.map { known[$0]! }
     }
 
-    /// The platform's own migrations, then each selected service's.
+    /// The platform's own migrations, then each selected service's, each version once: a
+    /// service that reads another's tables lists that service's migrations too.
     public static func migrations(for providers: [any ServiceProvider]) -> [Migration] {
-        PlatformMigrations.all + providers.flatMap(\.migrations)
+        var seen = Set<Int>()
+        return (PlatformMigrations.all + providers.flatMap(\.migrations)).filter { seen.insert($0.version).inserted }
     }
 }

@@ -1,4 +1,5 @@
 import CLVService
+import Ingestion
 import RPC
 import Store
 
@@ -6,7 +7,9 @@ import Store
 public struct ValuationServiceProvider: ServiceProvider {
     public let name = "valuation"
     public let serviceName = ValuationMethods.serviceName
-    public let migrations = ValuationMigrations.all
+    /// Valuation reads the ingestion schema (customers, orders, purchase days), so a server
+    /// hosting valuation alone creates it too.
+    public let migrations = IngestionMigrations.all + ValuationMigrations.all
 
     public init() {}
 
