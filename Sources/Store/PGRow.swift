@@ -39,6 +39,15 @@ public struct PGRow: Sendable {
         return value
     }
 
+    /// The cell at `index` as an integer: for reading large results without name lookups.
+    public func int(at index: Int) throws(StoreError) -> Int64 {
+        guard let text = self[index] else {
+            throw StoreError(.decoding, message: "column \(index) is NULL")
+        }
+        guard let value = Int64(text) else { throw Self.mismatch(storage.columns[index], "an integer") }
+        return value
+    }
+
     /// The cell as a Double (`float4`, `float8`, `numeric`).
     public func double(_ column: String) throws(StoreError) -> Double {
         let text = try nonNull(column)

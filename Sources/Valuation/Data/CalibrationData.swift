@@ -37,14 +37,15 @@ struct CalibrationData: Sendable {
     }
 
     private static func readGroups(calibrationEnd: CalendarDay, unit: TimeUnit, on connection: PGConnection) throws -> CalibrationData {
-        var counts: [PurchaseHistory: Double] = [:]
-        for row in try connection.query(
-            "SELECT x, recency_days, age_days, count(*) AS customers FROM calibration_customers GROUP BY 1, 2, 3")
-        {
-            let history = PurchaseHistory(
-                frequency: Int(try row.int("x")), recency: unit.fromDays(Double(try row.int("recency_days"))),
-                age: unit.fromDays(Double(try row.int("age_days"))))
-            counts[history] = Double(try row.int("customers"))
+        // Ordered as GroupedHistories keeps them, so it need not sort; read by position (hundreds
+        // of thousands of rows).
+        let histories = try connection.query(
+            "SELECT x, recency_days, age_days, count(*) AS customers FROM calibration_customers GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+        ).map { row in
+            (PurchaseHistory(
+                frequency: Int(try row.int(at: 0)), recency: unit.fromDays(Double(try row.int(at: 1))),
+                age: unit.fromDays(Double(try row.int(at: 2)))),
+             Double(try row.int(at: 3)))
         }
         // Free repeat orders leave a mean of 0, which Gamma-Gamma cannot take: left out of its fit.
         let spends = try GroupedSpends(
@@ -54,8 +55,8 @@ struct CalibrationData: Sendable {
                 WHERE x > 0 AND repeat_revenue > 0 GROUP BY 1, 2
                 """
             ).map { row in
-                let x = Int(try row.int("x"))
-                return (SpendHistory(frequency: x, meanValue: Double(try row.int("repeat_revenue")) / Double(x)), Double(try row.int("customers")))
+                let x = Int(try row.int(at: 0))
+                return (SpendHistory(frequency: x, meanValue: Double(try row.int(at: 1)) / Double(x)), Double(try row.int(at: 2)))
             })
         let population = try connection.query(
             """
@@ -70,7 +71,7 @@ struct CalibrationData: Sendable {
             WHERE status = 'completed' AND margin_base_minor IS NOT NULL AND placed_at < ($1::date + 1)::timestamp AT TIME ZONE 'UTC'
             """, [.text(calibrationEnd.text)])[0]
         let earlier = try population.int("earlier")
-        let grouped = GroupedHistories(counts: counts)
+        let grouped = GroupedHistories(weighted: histories)
         return CalibrationData(
             histories: grouped, spends: spends, customers: Int(grouped.customers),
             dataCutoff: try population.isNull("cutoff") ? nil : CalendarDay(parsing: try population.string("cutoff")),
