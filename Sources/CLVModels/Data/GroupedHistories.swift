@@ -25,35 +25,49 @@ public struct GroupedHistories: Sendable {
 
     /// Groups `histories`. Throws `ModelError.invalidInput` for the first history with a problem.
     public init(_ histories: some Sequence<PurchaseHistory>) throws(ModelError) {
-        // Sorting and counting runs is several times faster than hashing a million histories.
-        var all: [PurchaseHistory] = []
-        all.reserveCapacity(histories.underestimatedCount)
+        // Sorting and counting runs is several times faster than hashing a million histories:
+        // bucketed by frequency first (a counting sort), then each bucket sorted by its times.
+        // Customers without a repeat purchase all have recency 0: their bucket sorts by age alone.
+        var ages: [Double] = []
+        var buckets: [[(recency: Double, age: Double)]] = []
+        var index = 0
         for history in histories {
             if let problem = history.problem {
-                throw ModelError.invalidInput("history \(all.count): \(problem)")
+                throw ModelError.invalidInput("history \(index): \(problem)")
             }
-            all.append(history)
+            index += 1
+            if history.frequency == 0 {
+                ages.append(history.age)
+                continue
+            }
+            if history.frequency >= buckets.count { buckets.append(contentsOf: repeatElement([], count: history.frequency - buckets.count + 1)) }
+            buckets[history.frequency].append((history.recency, history.age))
         }
-        // Bucketed by frequency first (a counting sort), then each bucket sorted by its times.
-        let largest = all.map(\.frequency).max() ?? 0
-        var buckets = Array(repeating: [(recency: Double, age: Double)](), count: largest + 1)
-        for history in all { buckets[history.frequency].append((history.recency, history.age)) }
         var distinct: [(key: PurchaseHistory, value: Double)] = []
+        ages.sort()
+        for (start, end) in Self.runs(ages.count, { ages[$0] == ages[$1] }) {
+            distinct.append((PurchaseHistory(frequency: 0, recency: 0, age: ages[start]), Double(end - start)))
+        }
         for (frequency, var bucket) in buckets.enumerated() where !bucket.isEmpty {
             bucket.sort { ($0.recency, $0.age) < ($1.recency, $1.age) }
-            var previous = bucket[0]
-            var count = 0.0
-            for times in bucket {
-                if times != previous {
-                    distinct.append((PurchaseHistory(frequency: frequency, recency: previous.recency, age: previous.age), count))
-                    previous = times
-                    count = 0
-                }
-                count += 1
+            for (start, end) in Self.runs(bucket.count, { bucket[$0] == bucket[$1] }) {
+                distinct.append(
+                    (PurchaseHistory(frequency: frequency, recency: bucket[start].recency, age: bucket[start].age), Double(end - start)))
             }
-            distinct.append((PurchaseHistory(frequency: frequency, recency: previous.recency, age: previous.age), count))
         }
         self.init(sorted: distinct)
+    }
+
+    /// The runs of equal neighbours in 0..<count, as half-open ranges.
+    private static func runs(_ count: Int, _ equal: (Int, Int) -> Bool) -> [(Int, Int)] {
+        var runs: [(Int, Int)] = []
+        var start = 0
+        for index in 1..<max(count, 1) where !equal(index - 1, index) {
+            runs.append((start, index))
+            start = index
+        }
+        if count > 0 { runs.append((start, count)) }
+        return runs
     }
 
     /// Groups histories given with their counts (for example read from a grouped query).

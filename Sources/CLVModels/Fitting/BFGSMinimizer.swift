@@ -9,7 +9,7 @@ struct BFGSMinimizer: Sendable {
     var maximumIterations = 400
     /// Converged when every gradient component is this small (the objective is a mean per
     /// customer, so this is per customer too).
-    var gradientTolerance = 1e-9
+    var gradientTolerance = 1e-8
     /// Or when the objective changes by less than this, relatively, for a few iterations.
     var valueTolerance = 1e-14
     /// A parameter (in log space, times scaled to order 10) beyond this magnitude is taken as

@@ -62,7 +62,7 @@ public struct GroupedSpends: Sendable {
         var distinctGroups: [Int32] = []
         var weights: [Double] = []
         for group in present.indices {
-            let sorted = placed[start[group]..<start[group + 1]].sorted { $0.product < $1.product }
+            let sorted = placed[start[group]..<start[group + 1]].sorted { $0.product < $1.product }  // weights follow
             for (product, weight) in sorted {
                 if distinctProducts.last == product, distinctGroups.last == Int32(group) {
                     weights[weights.count - 1] += weight

@@ -32,6 +32,9 @@ struct ValuationBenchCommand: AsyncParsableCommand {
     @Option(help: "The lifetimes peer script.")
     var lifetimesScript = "scripts/lifetimes-peer.py"
 
+    @Flag(help: "Only the in-process fits (and lifetimes): no server, no database.")
+    var fitsOnly = false
+
     @Option(help: "PostgreSQL URL of the server's database (also CLV_DATABASE_URL).")
     var databaseURL: String?
 
@@ -68,6 +71,9 @@ struct ValuationBenchCommand: AsyncParsableCommand {
                 summaries.map { ($0.history.frequency, $0.history.recency, $0.history.age, $0.meanRepeatValue) })
         }
 
+        guard !fitsOnly else {
+            return ValuationBenchResult(customers: customers, inProcess: inProcess, peer: peer, server: nil)
+        }
         let database = try await BenchDatabase.open(url: databaseURL, dataDirectory: dataDir)
         defer { Task { await database.close() } }
         try await Self.load(population, pool: database.pool)
@@ -86,23 +92,22 @@ struct ValuationBenchCommand: AsyncParsableCommand {
         }
         let scoreSeconds = Self.seconds(clock.now - start)
         return ValuationBenchResult(
-            customers: customers, inProcess: inProcess, peer: peer, serverFitSeconds: fitSeconds, serverRun: run,
-            scoreSeconds: scoreSeconds, scored: scored)
+            customers: customers, inProcess: inProcess, peer: peer,
+            server: ValuationBenchResult.Server(fitSeconds: fitSeconds, run: run, scoreSeconds: scoreSeconds, scored: scored))
     }
 
     /// Groups and fits as the service does, timed from the summaries to both fits.
     static func fitInProcess(_ summaries: [(history: PurchaseHistory, meanRepeatValue: Double)]) throws -> ValuationBenchResult.InProcess {
         let clock = ContinuousClock()
         let start = clock.now
-        let histories = try GroupedHistories(summaries.map(\.history))
-        let purchase = try BGNBDFitter().fit(histories, timeUnit: .week)
+        let purchase = try BGNBDFitter().fit(try GroupedHistories(summaries.map(\.history)), timeUnit: .week)
         let purchaseDone = clock.now
         let spends = try GroupedSpends(summaries.map { SpendHistory(frequency: $0.history.frequency, meanValue: $0.meanRepeatValue) })
         let spend = try GammaGammaFitter().fit(spends)
         let end = clock.now
         return ValuationBenchResult.InProcess(
             purchase: purchase.parameters, purchaseSummary: purchase.summary, purchaseSeconds: seconds(purchaseDone - start),
-            spend: spend.parameters, spendSummary: spend.summary, spendSeconds: seconds(end - purchaseDone))
+            spend: spend.parameters, spendSummary: spend.summary, spendSeconds: seconds(end - purchaseDone), seconds: seconds(end - start))
     }
 
     /// Loads the customers and their purchase days straight into the store (not timed).

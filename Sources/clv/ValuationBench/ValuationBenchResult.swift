@@ -11,6 +11,8 @@ struct ValuationBenchResult: Encodable {
         let spend: GammaGammaParameters
         let spendSummary: FitSummary
         let spendSeconds: Double
+        /// Both: what the comparison uses.
+        let seconds: Double
     }
     struct Comparison: Encodable {
         let lifetimesVersion: String
@@ -24,23 +26,32 @@ struct ValuationBenchResult: Encodable {
         let speedup: Double
     }
 
+    /// FitModel and ScoreCustomers through the server.
+    struct Server: Encodable {
+        let fitSeconds: Double
+        let runId: Int64
+        let parameters: [String: Double]
+        let scoreSeconds: Double
+        let scored: UInt64
+
+        init(fitSeconds: Double, run: ModelRun, scoreSeconds: Double, scored: UInt64) {
+            self.fitSeconds = fitSeconds
+            runId = run.runID
+            parameters = Dictionary(run.fits.flatMap { fit in fit.parameters.map { ("\(fit.model).\($0.name)", $0.value) } }, uniquingKeysWith: { $1 })
+            self.scoreSeconds = scoreSeconds
+            self.scored = scored
+        }
+    }
+
     let customers: Int
     let inProcess: InProcess
     let comparison: Comparison?
-    let serverFitSeconds: Double
-    let serverRunId: Int64
-    let serverParameters: [String: Double]
-    let scoreSeconds: Double
-    let scored: UInt64
+    let server: Server?
 
-    init(customers: Int, inProcess: InProcess, peer: LifetimesPeer.Result?, serverFitSeconds: Double, serverRun: ModelRun, scoreSeconds: Double, scored: UInt64) {
+    init(customers: Int, inProcess: InProcess, peer: LifetimesPeer.Result?, server: Server?) {
         self.customers = customers
         self.inProcess = inProcess
-        self.serverFitSeconds = serverFitSeconds
-        serverRunId = serverRun.runID
-        serverParameters = Dictionary(serverRun.fits.flatMap { fit in fit.parameters.map { ("\(fit.model).\($0.name)", $0.value) } }, uniquingKeysWith: { $1 })
-        self.scoreSeconds = scoreSeconds
-        self.scored = scored
+        self.server = server
         comparison = peer.map { peer in
             let ours = [
                 inProcess.purchase.r, inProcess.purchase.alpha, inProcess.purchase.a, inProcess.purchase.b,
@@ -54,7 +65,7 @@ struct ValuationBenchResult: Encodable {
                 lifetimesParameters: Dictionary(uniqueKeysWithValues: zip(names, [peer.bgnbd.r, peer.bgnbd.alpha, peer.bgnbd.a, peer.bgnbd.b, peer.gammaGamma.p, peer.gammaGamma.q, peer.gammaGamma.gamma])),
                 largestRelativeDifference: zip(ours, theirs).map { abs($0 / $1 - 1) }.max() ?? 0,
                 equalTo3SignificantFigures: zip(ours, theirs).allSatisfy { Self.round3($0) == Self.round3($1) },
-                speedup: (peer.bgnbd.seconds + peer.gammaGamma.seconds) / (inProcess.purchaseSeconds + inProcess.spendSeconds))
+                speedup: (peer.bgnbd.seconds + peer.gammaGamma.seconds) / inProcess.seconds)
         }
     }
 
@@ -70,7 +81,7 @@ struct ValuationBenchResult: Encodable {
         let g = inProcess.spend
         var lines = [
             "customers              \(customers) (simulated, weeks; spend in cents)",
-            "fit in-process         BG/NBD \(s(inProcess.purchaseSeconds)) (\(inProcess.purchaseSummary.distinctInputs) distinct (x, t_x, T), \(inProcess.purchaseSummary.iterations) iterations), Gamma-Gamma \(s(inProcess.spendSeconds))",
+            "fit in-process         \(s(inProcess.seconds)): BG/NBD \(s(inProcess.purchaseSeconds)) (\(inProcess.purchaseSummary.distinctInputs) distinct (x, t_x, T), \(inProcess.purchaseSummary.iterations) iterations), Gamma-Gamma \(s(inProcess.spendSeconds)) (\(inProcess.spendSummary.distinctInputs) distinct (x, x·m̄), \(inProcess.spendSummary.iterations) iterations); grouping included",
             "  parameters           r \(Format.number(p.r)) alpha \(Format.number(p.alpha)) a \(Format.number(p.a)) b \(Format.number(p.b)); p \(Format.number(g.p)) q \(Format.number(g.q)) gamma \(Format.number(g.gamma))",
         ]
         if let comparison {
@@ -78,13 +89,15 @@ struct ValuationBenchResult: Encodable {
             lines += [
                 "lifetimes \(comparison.lifetimesVersion)        BG/NBD \(s(comparison.lifetimesBgnbdSeconds)), Gamma-Gamma \(s(comparison.lifetimesGammaGammaSeconds))",
                 "  parameters           r \(Format.number(l["r"]!)) alpha \(Format.number(l["alpha"]!)) a \(Format.number(l["a"]!)) b \(Format.number(l["b"]!)); p \(Format.number(l["p"]!)) q \(Format.number(l["q"]!)) gamma \(Format.number(l["gamma"]!))",
-                "  ours / lifetimes     \(Format.number(comparison.speedup, significant: 3))× faster; parameters equal to 3 significant figures: \(comparison.equalTo3SignificantFigures ? "yes" : "no") (largest difference \(Format.number(comparison.largestRelativeDifference * 100, significant: 2)) %)",
+                "  lifetimes / ours     \(Format.number(comparison.speedup, significant: 3))×; parameters equal to 3 significant figures: \(comparison.equalTo3SignificantFigures ? "yes" : "no") (largest difference \(Format.number(comparison.largestRelativeDifference * 100, significant: 2)) %)",
             ]
         }
-        lines += [
-            "FitModel over RPC      \(s(serverFitSeconds)) (run \(serverRunId): reading the store, both fits, storing the run)",
-            "ScoreCustomers         \(s(scoreSeconds)) (\(scored) customers scored and stored)",
-        ]
+        if let server {
+            lines += [
+                "FitModel over RPC      \(s(server.fitSeconds)) (run \(server.runId): reading the store, both fits, storing the run)",
+                "ScoreCustomers         \(s(server.scoreSeconds)) (\(server.scored) customers scored and stored)",
+            ]
+        }
         return lines.joined(separator: "\n")
     }
 }
