@@ -91,6 +91,8 @@ let package = Package(
             dependencies: [
                 "CLVModels", "CLVService", "Ingestion", "RPC", "Store", "CLVProto",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
 

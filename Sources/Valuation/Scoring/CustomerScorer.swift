@@ -1,8 +1,10 @@
 import CLVModels
 import CLVProto
+import Dispatch
 import Foundation
 import RPC
 import Store
+import Synchronization
 
 /// ScoreCustomers: applies a run to every customer with a purchase and replaces the stored
 /// scores with the new ones in one transaction.
@@ -67,24 +69,23 @@ struct CustomerScorer: Sendable {
     /// Valuations of `histories`, in order. Customers sharing (x, t_x, T) share the count
     /// figures, computed once, in parallel over the cores.
     static func valuations(_ histories: [CurrentHistory], calculator: ValueCalculator) async throws -> [CustomerValuation] {
-        let unit = calculator.run.timeUnit
-        let distinct = Array(Set(histories.map { $0.purchaseHistory(in: unit) }))
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunk = (distinct.count + workers - 1) / max(workers, 1)
-        let figures = try await withTaskExecutorPreference(globalConcurrentExecutor) {
-            try await withThrowingTaskGroup(of: [(PurchaseHistory, ValueCalculator.CountFigures)].self) { group in
-                for start in stride(from: 0, to: distinct.count, by: max(chunk, 1)) {
-                    let slice = distinct[start..<min(start + chunk, distinct.count)]
-                    group.addTask { slice.map { ($0, calculator.countFigures($0)) } }
-                }
-                var all: [PurchaseHistory: ValueCalculator.CountFigures] = [:]
-                all.reserveCapacity(distinct.count)
-                for try await part in group {
-                    for (history, figure) in part { all[history] = figure }
-                }
-                return all
+        try await ComputeOffLoop.run {
+            let unit = calculator.run.timeUnit
+            let distinct = Array(Set(histories.map { $0.purchaseHistory(in: unit) }))
+            let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            let chunk = max(1, (distinct.count + workers - 1) / workers)
+            let parts = Mutex([[(PurchaseHistory, ValueCalculator.CountFigures)]]())
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let slice = distinct[min(worker * chunk, distinct.count)..<min((worker + 1) * chunk, distinct.count)]
+                let part = slice.map { ($0, calculator.countFigures($0)) }
+                parts.withLock { $0.append(part) }
             }
+            var figures: [PurchaseHistory: ValueCalculator.CountFigures] = [:]
+            figures.reserveCapacity(distinct.count)
+            for part in parts.withLock({ $0 }) {
+                for (history, figure) in part { figures[history] = figure }
+            }
+            return histories.map { calculator.valuation($0, figures: figures[$0.purchaseHistory(in: unit)]!) }
         }
-        return histories.map { calculator.valuation($0, figures: figures[$0.purchaseHistory(in: unit)]!) }
     }
 }

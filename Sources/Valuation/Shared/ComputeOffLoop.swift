@@ -1,9 +1,18 @@
-/// Runs CPU-heavy work (fits, scoring) on the global concurrent executor, not on the event loop
-/// that serves the call's connection: a long fit must not stall every other call on that loop.
+import NIOCore
+import NIOPosix
+
+/// Runs CPU-heavy work (fits, scoring) on threads of its own: not on an event loop, where a long
+/// fit would stall every connection of that loop, nor on the concurrency runtime's few threads
+/// (in `clv-server` those are the event loops), nor on the store's threads, which the work
+/// itself needs free.
 enum ComputeOffLoop {
+    private static let threads: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: max(1, System.coreCount))
+        pool.start()
+        return pool
+    }()
+
     static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withTaskExecutorPreference(globalConcurrentExecutor) {
-            try await Task { try work() }.value
-        }
+        try await threads.runIfActive(work)
     }
 }
