@@ -50,12 +50,14 @@ struct BGNBDTests {
         }
     }
 
-    @Test func recoversSimulatedParameters() throws {
+    @Test func recoversSimulatedParameters() async throws {
         let truth = BGNBDParameters(r: 0.6, alpha: 5, a: 0.8, b: 2.5)
-        var generator = SplitMix64(seed: 2005)
-        let ages = (0..<50_000).map { _ in 26 + Double(generator.next() % 79_000) / 1000 }  // 26–105 weeks
-        let histories = BGNBDSimulator(parameters: truth).histories(ages: ages, using: &generator)
-        let fit = try BGNBDFitter().fit(GroupedHistories(histories), timeUnit: .week)
+        let fit = try await onOwnThread {
+            var generator = SplitMix64(seed: 2005)
+            let ages = (0..<50_000).map { _ in 26 + Double(generator.next() % 79_000) / 1000 }  // 26–105 weeks
+            let histories = BGNBDSimulator(parameters: truth).histories(ages: ages, using: &generator)
+            return try BGNBDFitter().fit(GroupedHistories(histories), timeUnit: .week)
+        }
         #expect(fit.summary.converged, "\(fit.summary.status)")
         for (estimate, actual) in zip(fit.parameters.values, truth.values) {
             #expect(abs(estimate / actual - 1) < 0.05, "\(fit.summary.parameters)")

@@ -26,21 +26,23 @@ struct GammaGammaTests {
         }
     }
 
-    @Test func recoversSimulatedParameters() throws {
+    @Test func recoversSimulatedParameters() async throws {
         // Fader, Hardie & Lee's CDNOW estimates.
         let truth = GammaGammaParameters(p: 6.25, q: 3.74, gamma: 15.44)
-        var generator = SplitMix64(seed: 1_987)
-        let simulator = GammaGammaSimulator(parameters: truth)
-        let spends = (0..<50_000).map { index in
-            let count = 1 + index % 20
-            let values = simulator.transactionValues(count: count, using: &generator)
-            return SpendHistory(frequency: count, meanValue: values.reduce(0, +) / Double(count))
+        let fit = try await onOwnThread {
+            var generator = SplitMix64(seed: 1_987)
+            let simulator = GammaGammaSimulator(parameters: truth)
+            let spends = (0..<50_000).map { index in
+                let count = 1 + index % 20
+                let values = simulator.transactionValues(count: count, using: &generator)
+                return SpendHistory(frequency: count, meanValue: values.reduce(0, +) / Double(count))
+            }
+            return try GammaGammaFitter().fit(GroupedSpends(spends))
         }
-        let fit = try GammaGammaFitter().fit(GroupedSpends(spends))
         #expect(fit.summary.converged, "\(fit.summary.status)")
         let estimates = [fit.parameters.p, fit.parameters.q, fit.parameters.gamma]
         for (estimate, actual) in zip(estimates, [truth.p, truth.q, truth.gamma]) {
-            #expect(abs(estimate / actual - 1) < 0.05, "\(fit.summary.parameters) \(fit.summary.iterations)")
+            #expect(abs(estimate / actual - 1) < 0.05, "\(fit.summary.parameters)")
         }
         #expect(fit.summary.parameters.allSatisfy { $0.standardError != nil })
     }

@@ -25,12 +25,14 @@ struct ParetoNBDTests {
         #expect(abs(below - direct) < 1e-6 && abs(above - direct) < 1e-6)
     }
 
-    @Test func recoversSimulatedParameters() throws {
+    @Test func recoversSimulatedParameters() async throws {
         let truth = ParetoNBDParameters(r: 0.8, alpha: 8, s: 0.7, beta: 10)
-        var generator = SplitMix64(seed: 1_987)
-        let ages = (0..<50_000).map { _ in 26 + Double(generator.next() % 79) }  // whole weeks 26–104
-        let histories = ParetoNBDSimulator(parameters: truth).histories(ages: ages, using: &generator)
-        let fit = try ParetoNBDFitter().fit(GroupedHistories(histories), timeUnit: .week)
+        let fit = try await onOwnThread {
+            var generator = SplitMix64(seed: 1_987)
+            let ages = (0..<50_000).map { _ in 26 + Double(generator.next() % 79) }  // whole weeks 26–104
+            let histories = ParetoNBDSimulator(parameters: truth).histories(ages: ages, using: &generator)
+            return try ParetoNBDFitter().fit(GroupedHistories(histories), timeUnit: .week)
+        }
         #expect(fit.summary.converged, "\(fit.summary.status)")
         let estimates = [fit.parameters.r, fit.parameters.alpha, fit.parameters.s, fit.parameters.beta]
         for (estimate, actual) in zip(estimates, [truth.r, truth.alpha, truth.s, truth.beta]) {
