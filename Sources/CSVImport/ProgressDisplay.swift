@@ -1,4 +1,5 @@
 import Foundation
+import RPC
 
 /// Shows an import's progress on standard error while it runs.
 ///
@@ -37,7 +38,7 @@ public struct ProgressDisplay: Sendable {
 
     private func draw(counters: ImportCounters, totalBytes: Int64?, start: ContinuousClock.Instant) {
         let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.inSeconds
         let rows = counters.rowsDone.load(ordering: .relaxed)
         let fraction = totalBytes.flatMap { total in
             total > 0 ? Double(counters.bytesRead.load(ordering: .relaxed)) / Double(total) : nil

@@ -37,8 +37,7 @@ public struct DemoRunner: Sendable {
         outcome.rejected += try await send(data.orders, kind: "orders") { try await ingestion.ingestOrders($0) }
         outcome.events = data.events.count
         outcome.rejected += try await send(data.events, kind: "events") { try await ingestion.ingestEvents($0) }
-        let elapsed = clock.now - start
-        outcome.ingestSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        outcome.ingestSeconds = (clock.now - start).inSeconds
 
         // Half a year of holdout: what the model would have predicted for what then happened.
         let calibrationEnd = CalendarDay(daysSinceEpoch: generator.lastDay.daysSinceEpoch - 182)

@@ -1,5 +1,6 @@
 import CLVProto
 import Foundation
+import RPC
 import Store
 
 /// The same orders written with a plain `COPY`, to compare ingestion with:
@@ -54,12 +55,11 @@ enum CopyBaseline {
             }
             return try await group.reduce(0, +)
         }
-        let elapsed = clock.now - start
         let expected = parts.reduce(0) { $0 + $1.count }
         guard copied == expected else {
             throw StoreError(.query, message: "COPY stored \(copied) of \(expected) rows")
         }
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return (clock.now - start).inSeconds
     }
 
     private static func row(_ order: Order) -> [PGValue] {

@@ -76,7 +76,7 @@ struct IngestBenchmark {
         }
         let elapsed = clock.now - start
         return Outcome(
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            seconds: elapsed.inSeconds,
             inserted: results.0, rejected: results.1, batchLatencies: results.2.sorted())
     }
 }

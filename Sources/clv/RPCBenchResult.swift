@@ -1,4 +1,5 @@
 import Foundation
+import RPC
 
 /// One scenario's figures.
 struct RPCBenchResult: Encodable {
@@ -21,7 +22,7 @@ struct RPCBenchResult: Encodable {
         self.connections = connections
         self.inFlightPerConnection = inFlightPerConnection
         self.calls = sorted.count
-        self.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        self.seconds = elapsed.inSeconds
         self.callsPerSecond = Double(sorted.count) / seconds
         self.p50Microseconds = percentile(0.50)
         self.p99Microseconds = percentile(0.99)

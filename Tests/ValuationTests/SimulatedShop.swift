@@ -46,7 +46,6 @@ struct SimulatedShop {
     }
 
     static func day(_ offsetFromToday: Int) -> CalendarDay {
-        let today = CalendarDay(unixMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
-        return CalendarDay(daysSinceEpoch: today.daysSinceEpoch + Int32(offsetFromToday))
+        CalendarDay(daysSinceEpoch: CalendarDay.today.daysSinceEpoch + Int32(offsetFromToday))
     }
 }

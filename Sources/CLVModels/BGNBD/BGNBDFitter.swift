@@ -21,15 +21,8 @@ public struct BGNBDFitter: Sendable {
         let p = result.parameters
         // α back to the caller's unit; the log-likelihood too (it shifts by x · ln(scale)).
         let parameters = BGNBDParameters(r: p[0], alpha: p[1] / timeScale, a: p[2], b: p[3])
-        let shift = zip(data.histories, data.weights).reduce(0.0) { $0 + $1.1 * Double($1.0.frequency) } * Double.log(timeScale)
-        let fitted = result.summary.parameters.map { parameter in
-            parameter.name == "alpha"
-                ? FittedParameter(name: "alpha", value: parameters.alpha, standardError: parameter.standardError.map { $0 / timeScale })
-                : parameter
-        }
-        let summary = FitSummary(
-            parameters: fitted, logLikelihood: result.summary.logLikelihood + shift, iterations: result.summary.iterations,
-            status: result.summary.status, customers: result.summary.customers, distinctInputs: result.summary.distinctInputs)
+        let summary = result.summary.rescaled(
+            dividing: ["alpha": timeScale], logLikelihoodShift: data.repeatPurchases * Double.log(timeScale))
         return BGNBDFit(parameters: parameters, summary: summary, timeUnit: timeUnit)
     }
 }

@@ -55,9 +55,4 @@ public struct BGNBDModel: Sendable {
         let expectedIfAlive = c / (a - 1) * bracket
         return expectedIfAlive * probabilityAlive(history)
     }
-
-    /// E[purchases in (0, t]] for a customer just acquired (unconditional).
-    public func expectedPurchasesOfNewCustomer(horizon: Double) -> Double {
-        expectedPurchases(PurchaseHistory(frequency: 0, recency: 0, age: 0), horizon: horizon)
-    }
 }

@@ -21,16 +21,22 @@ public struct DiscountedValue: Sendable, Equatable, Codable {
     /// Σₖ margin per purchase × (E[Y(tₖ)] − E[Y(tₖ₋₁)]) / (1 + d)^tₖ.
     /// - Parameter expectedPurchases: E[purchases in (0, t]] for this customer.
     public func value(marginPerPurchase: Double, expectedPurchases: (Double) -> Double) -> Double {
-        var total = 0.0
+        marginPerPurchase * purchases(expectedPurchases).discounted
+    }
+
+    /// The purchases expected over the horizon, and the same with each discounted to the end
+    /// of its slice: one pass over the slices gives both.
+    public func purchases(_ expectedPurchases: (Double) -> Double) -> (expected: Double, discounted: Double) {
+        var discounted = 0.0
         var previous = 0.0
         let logDiscount = Double.log(onePlus: discountRatePerUnit)
         for step in 1...steps {
             let time = horizon * Double(step) / Double(steps)
             let cumulative = expectedPurchases(time)
-            total += (cumulative - previous) * Double.exp(-time * logDiscount)
+            discounted += (cumulative - previous) * Double.exp(-time * logDiscount)
             previous = cumulative
         }
-        return marginPerPurchase * total
+        return (previous, discounted)
     }
 
     /// The rate per time unit equivalent to an annual discount rate.

@@ -23,6 +23,11 @@ public struct GroupedHistories: Sendable {
     /// The longest age: times are scaled by it while fitting, for conditioning.
     public let maximumAge: Double
 
+    /// Σ x over all customers: scaling times by s scales the count models' likelihood by s^−x.
+    var repeatPurchases: Double {
+        zip(frequencyValues, frequencyWeights).reduce(0.0) { $0 + Double($1.0) * $1.1 }
+    }
+
     /// Groups `histories`. Throws `ModelError.invalidInput` for the first history with a problem.
     public init(_ histories: some Sequence<PurchaseHistory>) throws(ModelError) {
         // Sorting and counting runs is several times faster than hashing a million histories:

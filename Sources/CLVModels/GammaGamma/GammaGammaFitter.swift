@@ -18,15 +18,8 @@ public struct GammaGammaFitter: Sendable {
         let p = result.parameters
         let parameters = GammaGammaParameters(p: p[0], q: p[1], gamma: p[2] / valueScale)
         // The density of m̄ picks up 1/scale per customer when values are scaled back.
-        let shift = Double(data.customers) * Double.log(valueScale)
-        let fitted = result.summary.parameters.map { parameter in
-            parameter.name == "gamma"
-                ? FittedParameter(name: "gamma", value: parameters.gamma, standardError: parameter.standardError.map { $0 / valueScale })
-                : parameter
-        }
-        let summary = FitSummary(
-            parameters: fitted, logLikelihood: result.summary.logLikelihood + shift, iterations: result.summary.iterations,
-            status: result.summary.status, customers: result.summary.customers, distinctInputs: result.summary.distinctInputs)
+        let summary = result.summary.rescaled(
+            dividing: ["gamma": valueScale], logLikelihoodShift: Double(data.customers) * Double.log(valueScale))
         return GammaGammaFit(parameters: parameters, summary: summary)
     }
 }

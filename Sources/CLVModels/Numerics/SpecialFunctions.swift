@@ -6,11 +6,6 @@ enum SpecialFunctions {
     @inline(__always)
     static func logGamma(_ x: Double) -> Double { Double.logGamma(x) }
 
-    /// ln B(a, b).
-    static func logBeta(_ a: Double, _ b: Double) -> Double {
-        logGamma(a) + logGamma(b) - logGamma(a + b)
-    }
-
     /// ψ(x), the digamma function, for x > 0: recurrence up to 10, then the asymptotic series
     /// (truncation error below 1e-15 there).
     static func digamma(_ value: Double) -> Double {

@@ -47,15 +47,8 @@ public struct ParetoNBDFitter: Sendable {
             minimizer: BFGSMinimizer(gradientTolerance: 1e-7))
         let p = result.parameters
         let parameters = ParetoNBDParameters(r: p[0], alpha: p[1] / timeScale, s: p[2], beta: p[3] / timeScale)
-        let shift = zip(data.histories, weights).reduce(0.0) { $0 + $1.1 * Double($1.0.frequency) } * Double.log(timeScale)
-        let fitted = result.summary.parameters.map { parameter in
-            parameter.name == "alpha" || parameter.name == "beta"
-                ? FittedParameter(name: parameter.name, value: parameter.value / timeScale, standardError: parameter.standardError.map { $0 / timeScale })
-                : parameter
-        }
-        let summary = FitSummary(
-            parameters: fitted, logLikelihood: result.summary.logLikelihood + shift, iterations: result.summary.iterations,
-            status: result.summary.status, customers: result.summary.customers, distinctInputs: result.summary.distinctInputs)
+        let summary = result.summary.rescaled(
+            dividing: ["alpha": timeScale, "beta": timeScale], logLikelihoodShift: data.repeatPurchases * Double.log(timeScale))
         return ParetoNBDFit(parameters: parameters, summary: summary, timeUnit: timeUnit)
     }
 }

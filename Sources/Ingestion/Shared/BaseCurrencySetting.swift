@@ -3,12 +3,14 @@ import Store
 import Synchronization
 
 /// The shop's base currency, stored once in `clv_settings` and remembered once read.
-final class BaseCurrencySetting: Sendable {
+public final class BaseCurrencySetting: Sendable {
     static let settingKey = "base_currency"
     private let known = Mutex<String?>(nil)
 
+    public init() {}
+
     /// The base currency, or nil when not set yet.
-    func current(on connection: PGConnection) throws(StoreError) -> String? {
+    public func current(on connection: PGConnection) throws(StoreError) -> String? {
         if let currency = known.withLock({ $0 }) { return currency }
         let rows = try connection.query("SELECT value FROM clv_settings WHERE key = $1", [.text(Self.settingKey)])
         guard let currency = rows.first?["value"] else { return nil }

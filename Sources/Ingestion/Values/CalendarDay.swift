@@ -1,3 +1,5 @@
+import Foundation
+
 /// A day of the proleptic Gregorian calendar, counted in days since 1970-01-01.
 ///
 /// Exchange rates are quoted per day and orders are converted with the rate of their UTC day, so
@@ -46,6 +48,11 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
         if unixMilliseconds % millisecondsPerDay < 0 { days -= 1 }  // floor, not truncation
         // Int64.min / 86_400_000 is about -1.07e11 days, outside Int32: clamp instead of trapping.
         self.init(daysSinceEpoch: Int32(clamping: days))
+    }
+
+    /// Today, as a UTC day.
+    public static var today: CalendarDay {
+        CalendarDay(unixMilliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
     }
 
     /// The date as `YYYY-MM-DD` (years outside 0...9999 keep their sign and digits).

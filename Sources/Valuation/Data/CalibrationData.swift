@@ -23,10 +23,7 @@ struct CalibrationData: Sendable {
             try connection.execute(
                 """
                 CREATE TEMPORARY TABLE calibration_customers ON COMMIT DROP AS
-                SELECT count(*) - 1 AS x, max(day) - min(day) AS recency_days, $1::date - min(day) AS age_days,
-                       -- The smallest [day, revenue] pair is the first day's: its revenue is not a repeat.
-                       sum(revenue_base_minor) - (min(ARRAY[day - date '2000-01-01', revenue_base_minor]))[2] AS repeat_revenue,
-                       max(day) AS last_day,
+                SELECT \(PurchaseDayAggregates.counts), \(PurchaseDayAggregates.repeatRevenue), max(day) AS last_day,
                        -- Bought in the year before the last, and in the last: for the retention rate.
                        bool_or(day > $1::date - 730 AND day <= $1::date - 365) AS earlier,
                        bool_or(day > $1::date - 365) AS recent

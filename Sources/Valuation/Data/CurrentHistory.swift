@@ -20,9 +20,8 @@ struct CurrentHistory: Sendable {
     /// Customers with at least one completed order, as of `day` (ages measured to it).
     /// - Parameter customerID: only this customer, when given.
     static let sql = """
-        SELECT customer_id, count(*) - 1 AS x, max(day) - min(day) AS recency_days, $1::date - min(day) AS age_days,
-               sum(orders) AS orders, sum(revenue_base_minor) AS revenue,
-               sum(revenue_base_minor) - (min(ARRAY[day - date '2000-01-01', revenue_base_minor]))[2] AS repeat_revenue
+        SELECT customer_id, \(PurchaseDayAggregates.counts), \(PurchaseDayAggregates.repeatRevenue),
+               sum(orders) AS orders, sum(revenue_base_minor) AS revenue
         FROM customer_purchase_days
         WHERE day <= $1::date AND ($2::text IS NULL OR customer_id = $2)
         GROUP BY customer_id

@@ -11,7 +11,7 @@ struct ModelEvaluator: Sendable {
     let pool: PGPool
 
     func evaluate(_ request: EvaluateModelRequest) async throws -> ModelEvaluation {
-        let today = Today.day
+        let today = CalendarDay.today
         guard !request.calibrationEnd.isEmpty else { throw RPCError.invalidArgument(field: "calibration_end", "is required") }
         guard !request.holdoutEnd.isEmpty else { throw RPCError.invalidArgument(field: "holdout_end", "is required") }
         let calibrationEnd = try FitOptions.day(request.calibrationEnd, field: "calibration_end", today: today)
@@ -23,12 +23,13 @@ struct ModelEvaluator: Sendable {
             purchaseModel: try FitOptions.purchaseModel(request.purchaseModel), spendModel: "none",
             calibrationEnd: calibrationEnd, timeUnit: FitOptions.timeUnit(request.timeUnit))
         let unit = options.timeUnit
-        let (data, holdout, perPeriod) = try await pool.withConnection { connection in
-            let data = try CalibrationData.read(calibrationEnd: calibrationEnd, unit: unit, on: connection)
+        // One aggregation of the calibration period serves the fit (summed over `actual`) and
+        // the comparison.
+        let (holdout, perPeriod) = try await pool.withConnection { connection in
             let holdout = try connection.query(
                 """
                 WITH calibration AS (
-                    SELECT customer_id, count(*) - 1 AS x, max(day) - min(day) AS recency_days, $1::date - min(day) AS age_days
+                    SELECT customer_id, \(PurchaseDayAggregates.counts)
                     FROM customer_purchase_days WHERE day <= $1::date GROUP BY customer_id),
                 holdout AS (
                     SELECT customer_id, count(*) AS actual FROM customer_purchase_days
@@ -38,9 +39,9 @@ struct ModelEvaluator: Sendable {
                 """, [.text(calibrationEnd.text), .text(holdoutEnd.text)]
             ).map { row in
                 (history: PurchaseHistory(
-                    frequency: Int(try row.int("x")), recency: unit.fromDays(Double(try row.int("recency_days"))),
-                    age: unit.fromDays(Double(try row.int("age_days")))),
-                 actual: Double(try row.int("actual")), customers: Int(try row.int("customers")))
+                    frequency: Int(try row.int(at: 0)), recency: unit.fromDays(Double(try row.int(at: 1))),
+                    age: unit.fromDays(Double(try row.int(at: 2)))),
+                 actual: Double(try row.int(at: 3)), customers: Int(try row.int(at: 4)))
             }
             // Holdout purchase days of calibration customers, by period of the time unit.
             let perPeriod = try connection.query(
@@ -52,15 +53,19 @@ struct ModelEvaluator: Sendable {
                 GROUP BY 1 ORDER BY 1
                 """, [.text(calibrationEnd.text), .text(holdoutEnd.text), .double(unit.days)]
             ).map { row in (period: Int(try row.int("period")), purchases: Double(try row.int("purchases"))) }
-            return (data, holdout, perPeriod)
+            return (holdout, perPeriod)
         }
-        let fitted = try await ComputeOffLoop.run { try ModelFitting.fit(options, data: data) }
         let length = unit.fromDays(Double(holdoutEnd.daysSinceEpoch - calibrationEnd.daysSinceEpoch))
-        let evaluation = try await ComputeOffLoop.run {
-            Self.compare(model: fitted.purchaseModel, holdout: holdout, perPeriod: perPeriod, length: length)
+        let (fit, evaluation) = try await ComputeOffLoop.run {
+            var customers: [PurchaseHistory: Double] = [:]
+            for group in holdout { customers[group.history, default: 0] += Double(group.customers) }
+            let histories = GroupedHistories(counts: customers)
+            let (model, fit) = try ModelFitting.fitPurchases(options, histories: histories)
+            return (fit, Self.compare(model: model, histories: histories, holdout: holdout, perPeriod: perPeriod, length: length))
         }
         return ModelEvaluation(
-            fit: ModelFit(fitted.fits[0]), timeUnit: FitOptions.protoTimeUnit(unit), calibrationEnd: calibrationEnd.text,
+            fit: ModelFit(NamedFit(model: options.purchaseModel, summary: fit)), timeUnit: FitOptions.protoTimeUnit(unit),
+            calibrationEnd: calibrationEnd.text,
             holdoutEnd: holdoutEnd.text, holdoutLength: length, customers: UInt64(evaluation.customers),
             meanAbsoluteError: evaluation.meanAbsoluteError, rootMeanSquaredError: evaluation.rootMeanSquaredError,
             totalPredicted: evaluation.totalPredicted, totalActual: evaluation.totalActual,
@@ -73,7 +78,7 @@ struct ModelEvaluator: Sendable {
     }
 
     static func compare(
-        model: PurchaseCountModel, holdout: [(history: PurchaseHistory, actual: Double, customers: Int)],
+        model: PurchaseCountModel, histories: GroupedHistories, holdout: [(history: PurchaseHistory, actual: Double, customers: Int)],
         perPeriod: [(period: Int, purchases: Double)], length: Double
     ) -> HoldoutEvaluation {
         var predicted: [Double] = []
@@ -92,11 +97,9 @@ struct ModelEvaluator: Sendable {
         var cumulativeActual = Array(repeating: 0.0, count: periods)
         for entry in perPeriod where entry.period >= 0 && entry.period < periods { cumulativeActual[entry.period] += entry.purchases }
         for index in cumulativeActual.indices.dropFirst() { cumulativeActual[index] += cumulativeActual[index - 1] }
-        var weights: [PurchaseHistory: Double] = [:]
-        for group in holdout { weights[group.history, default: 0] += Double(group.customers) }
         let cumulativePredicted = (0..<periods).map { period in
             let time = min(Double(period + 1), length)
-            return weights.reduce(0.0) { $0 + $1.value * model.expectedPurchases($1.key, horizon: time) }
+            return zip(histories.histories, histories.weights).reduce(0.0) { $0 + $1.1 * model.expectedPurchases($1.0, horizon: time) }
         }
         return HoldoutEvaluation(
             predicted: predicted, actual: actual, calibrationFrequency: frequencies,

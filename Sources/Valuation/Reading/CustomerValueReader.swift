@@ -17,9 +17,8 @@ struct CustomerValueReader: Sendable {
         guard request.runID >= 0 else { throw RPCError.invalidArgument(field: "run_id", "must not be negative") }
         let run = try await RunLookup.run(request.runID, pool: pool)
         let options = try ValueOptions(
-            horizon: request.horizon, annualDiscountRate: request.annualDiscountRate, marginRate: request.marginRate,
-            unit: run.timeUnit, observedMarginRate: run.observedMarginRate)
-        let today = Today.day
+            horizon: request.horizon, annualDiscountRate: request.annualDiscountRate, marginRate: request.marginRate, run: run)
+        let today = CalendarDay.today
         let (profile, history, stored) = try await pool.withConnection { connection in
             let profile = try connection.query(
                 """

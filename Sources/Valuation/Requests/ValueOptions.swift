@@ -9,8 +9,9 @@ struct ValueOptions: Sendable {
     let marginRate: Double
     let discounting: DiscountedValue
 
-    /// Validates the request's values; zero means the default. `observedMarginRate` is the run's.
-    init(horizon: Double, annualDiscountRate: Double, marginRate: Double, unit: CLVModels.TimeUnit, observedMarginRate: Double) throws(RPCError) {
+    /// Validates the request's values for `run`; zero means the default.
+    init(horizon: Double, annualDiscountRate: Double, marginRate: Double, run: ModelRunRecord) throws(RPCError) {
+        let unit = run.timeUnit
         guard horizon.isFinite, horizon >= 0 else { throw RPCError.invalidArgument(field: "horizon", "must be a positive number of time units") }
         guard annualDiscountRate.isFinite, annualDiscountRate >= 0, annualDiscountRate < 10 else {
             throw RPCError.invalidArgument(field: "annual_discount_rate", "must be between 0 and 10 (1000 %)")
@@ -20,7 +21,7 @@ struct ValueOptions: Sendable {
         }
         self.horizon = horizon == 0 ? unit.fromDays(365.2425) : horizon
         self.annualDiscountRate = annualDiscountRate == 0 ? 0.1 : annualDiscountRate
-        self.marginRate = marginRate != 0 ? marginRate : observedMarginRate > 0 ? observedMarginRate : 1
+        self.marginRate = marginRate != 0 ? marginRate : run.observedMarginRate > 0 ? run.observedMarginRate : 1
         discounting = DiscountedValue(
             horizon: self.horizon, discountRatePerUnit: DiscountedValue.ratePerUnit(annualRate: self.annualDiscountRate, unit: unit))
     }

@@ -10,18 +10,7 @@ enum ModelFitting {
     }
 
     static func fit(_ options: FitOptions, data: CalibrationData) throws(RPCError) -> Fitted {
-        guard data.customers > 0 else {
-            throw RPCError(
-                code: .failedPrecondition,
-                message: "no completed order on or before \(options.calibrationEnd.text): nothing to fit")
-        }
-        let purchase: (PurchaseCountModel, FitSummary)
-        do {
-            purchase = try PurchaseCountModel.fit(options.purchaseModel, data.histories, timeUnit: options.timeUnit)
-        } catch {
-            throw RPCError(code: .failedPrecondition, message: "cannot fit \(options.purchaseModel): \(error)")
-        }
-        try requireConverged(purchase.1, model: options.purchaseModel)
+        let purchase = try fitPurchases(options, histories: data.histories)
         var fits = [NamedFit(model: options.purchaseModel, summary: purchase.1)]
         var spendModel: GammaGammaModel?
         if options.spendModel == "gamma_gamma" {
@@ -41,6 +30,23 @@ enum ModelFitting {
             spendModel = spend.model
         }
         return Fitted(purchaseModel: purchase.0, spendModel: spendModel, fits: fits)
+    }
+
+    /// The purchase model alone, fitted to `histories`.
+    static func fitPurchases(_ options: FitOptions, histories: GroupedHistories) throws(RPCError) -> (PurchaseCountModel, FitSummary) {
+        guard histories.customers > 0 else {
+            throw RPCError(
+                code: .failedPrecondition,
+                message: "no completed order on or before \(options.calibrationEnd.text): nothing to fit")
+        }
+        let purchase: (PurchaseCountModel, FitSummary)
+        do {
+            purchase = try PurchaseCountModel.fit(options.purchaseModel, histories, timeUnit: options.timeUnit)
+        } catch {
+            throw RPCError(code: .failedPrecondition, message: "cannot fit \(options.purchaseModel): \(error)")
+        }
+        try requireConverged(purchase.1, model: options.purchaseModel)
+        return purchase
     }
 
     private static func requireConverged(_ summary: FitSummary, model: String) throws(RPCError) {

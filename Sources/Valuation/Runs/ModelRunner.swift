@@ -13,21 +13,19 @@ struct ModelRunner: Sendable {
     func fit(_ request: FitModelRequest) async throws -> ModelRun {
         let options = FitOptions(
             purchaseModel: try FitOptions.purchaseModel(request.purchaseModel), spendModel: FitOptions.spendModel(request.spendModel),
-            calibrationEnd: try FitOptions.day(request.calibrationEnd, field: "calibration_end", today: Today.day),
+            calibrationEnd: try FitOptions.day(request.calibrationEnd, field: "calibration_end", today: CalendarDay.today),
             timeUnit: FitOptions.timeUnit(request.timeUnit))
         let clock = ContinuousClock()
         let start = clock.now
         let (data, baseCurrency) = try await pool.withConnection { connection in
             let data = try CalibrationData.read(calibrationEnd: options.calibrationEnd, unit: options.timeUnit, on: connection)
-            let currency = try connection.query("SELECT value FROM clv_settings WHERE key = 'base_currency'").first?.string("value") ?? ""
-            return (data, currency)
+            return (data, try BaseCurrencySetting().current(on: connection) ?? "")
         }
         let read = clock.now - start
         let fitted = try await ComputeOffLoop.run { try ModelFitting.fit(options, data: data) }
         logger.info(
             "fitted", metadata: ["customers": "\(data.customers)", "read": "\(read)", "fit": "\(clock.now - start - read)"])
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = (clock.now - start).inSeconds
         let run = ModelRunStore.NewRun(
             purchaseModel: fitted.purchaseModel, spendModel: fitted.spendModel, calibrationEnd: options.calibrationEnd,
             timeUnit: options.timeUnit, fits: fitted.fits, fitSeconds: seconds, data: data, baseCurrency: baseCurrency)

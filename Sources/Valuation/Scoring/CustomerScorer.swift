@@ -2,6 +2,7 @@ import CLVModels
 import CLVProto
 import Dispatch
 import Foundation
+import Ingestion
 import RPC
 import Store
 import Synchronization
@@ -14,15 +15,14 @@ struct CustomerScorer: Sendable {
     func score(_ request: ScoreCustomersRequest, progress: ResponseStreamWriter<ScoreProgress>) async throws {
         let clock = ContinuousClock()
         let start = clock.now
-        func seconds() -> Double { Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds) }
+        func seconds() -> Double { (clock.now - start).inSeconds }
 
         guard request.runID >= 0 else { throw RPCError.invalidArgument(field: "run_id", "must not be negative") }
         let run = try await RunLookup.run(request.runID, pool: pool)
         let options = try ValueOptions(
-            horizon: request.horizon, annualDiscountRate: request.annualDiscountRate, marginRate: request.marginRate,
-            unit: run.timeUnit, observedMarginRate: run.observedMarginRate)
+            horizon: request.horizon, annualDiscountRate: request.annualDiscountRate, marginRate: request.marginRate, run: run)
         try await progress.write(ScoreProgress(runID: run.runID, phase: "reading", seconds: seconds()))
-        let today = Today.day.text
+        let today = CalendarDay.today.text
         let histories = try await pool.withConnection { connection in try CurrentHistory.read(asOf: today, on: connection) }
         try await progress.write(ScoreProgress(runID: run.runID, phase: "scoring", total: UInt64(histories.count), seconds: seconds()))
 

@@ -17,10 +17,10 @@ struct ValueCalculator: Sendable {
 
     func countFigures(_ history: PurchaseHistory) -> CountFigures {
         let model = run.purchaseModel
+        let purchases = options.discounting.purchases { model.expectedPurchases(history, horizon: $0) }
         return CountFigures(
-            probabilityAlive: model.probabilityAlive(history),
-            expectedPurchases: model.expectedPurchases(history, horizon: options.horizon),
-            discountedPurchases: options.discounting.value(marginPerPurchase: 1) { model.expectedPurchases(history, horizon: $0) })
+            probabilityAlive: model.probabilityAlive(history), expectedPurchases: purchases.expected,
+            discountedPurchases: purchases.discounted)
     }
 
     /// Expected value of one future purchase: Gamma-Gamma's conditional mean when the run has

@@ -36,9 +36,8 @@ struct DemoCommand: AsyncParsableCommand {
         do {
             let client = try await connection.connect()
             defer { Task { await client.close() } }
-            let today = CalendarDay(unixMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
             let generator = DemoShopGenerator(
-                customers: customers, seed: seed, lastDay: CalendarDay(daysSinceEpoch: today.daysSinceEpoch - 1))
+                customers: customers, seed: seed, lastDay: CalendarDay(daysSinceEpoch: CalendarDay.today.daysSinceEpoch - 1))
             let runner = DemoRunner(
                 ingestion: IngestionClient(client: client), valuation: ValuationClient(client: client),
                 progress: { line in print("… \(line)") })

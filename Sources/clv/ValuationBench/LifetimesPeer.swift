@@ -5,7 +5,6 @@ struct LifetimesPeer {
     struct Result: Decodable {
         struct BGNBD: Decodable {
             let r, alpha, a, b, seconds: Double
-            let logLikelihood: Double
         }
         struct GammaGamma: Decodable {
             let p, q, gamma, seconds: Double

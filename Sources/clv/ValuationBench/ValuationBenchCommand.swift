@@ -3,6 +3,7 @@ import CLVModels
 import CLVProto
 import Foundation
 import Ingestion
+import RPC
 import Store
 import Valuation
 
@@ -58,8 +59,7 @@ struct ValuationBenchCommand: AsyncParsableCommand {
     }
 
     private func measure() async throws -> ValuationBenchResult {
-        let today = CalendarDay(unixMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
-        let lastDay = today.daysSinceEpoch - 1
+        let lastDay = CalendarDay.today.daysSinceEpoch - 1
         let population = SimulatedCustomer.population(
             count: customers, purchase: Self.purchase, spend: Self.spend, lastDay: lastDay, acquisitionDays: 730, seed: seed)
         let summaries = population.map { $0.summary(lastDay: lastDay) }
@@ -84,13 +84,13 @@ struct ValuationBenchCommand: AsyncParsableCommand {
         var start = clock.now
         let run = try await valuation.fitModel(
             FitModelRequest(purchaseModel: .bgNBD, spendModel: .gammaGamma, calibrationEnd: CalendarDay(daysSinceEpoch: lastDay).text, timeUnit: .week))
-        let fitSeconds = Self.seconds(clock.now - start)
+        let fitSeconds = (clock.now - start).inSeconds
         start = clock.now
         var scored: UInt64 = 0
         for try await progress in valuation.scoreCustomers(ScoreCustomersRequest(runID: run.runID)) where progress.done {
             scored = progress.scored
         }
-        let scoreSeconds = Self.seconds(clock.now - start)
+        let scoreSeconds = (clock.now - start).inSeconds
         return ValuationBenchResult(
             customers: customers, inProcess: inProcess, peer: peer,
             server: ValuationBenchResult.Server(fitSeconds: fitSeconds, run: run, scoreSeconds: scoreSeconds, scored: scored))
@@ -106,8 +106,8 @@ struct ValuationBenchCommand: AsyncParsableCommand {
         let spend = try GammaGammaFitter().fit(spends)
         let end = clock.now
         return ValuationBenchResult.InProcess(
-            purchase: purchase.parameters, purchaseSummary: purchase.summary, purchaseSeconds: seconds(purchaseDone - start),
-            spend: spend.parameters, spendSummary: spend.summary, spendSeconds: seconds(end - purchaseDone), seconds: seconds(end - start))
+            purchase: purchase.parameters, purchaseSummary: purchase.summary, purchaseSeconds: (purchaseDone - start).inSeconds,
+            spend: spend.parameters, spendSummary: spend.summary, spendSeconds: (end - purchaseDone).inSeconds, seconds: (end - start).inSeconds)
     }
 
     /// Loads the customers and their purchase days straight into the store (not timed).
@@ -129,9 +129,5 @@ struct ValuationBenchCommand: AsyncParsableCommand {
         }
         // As autovacuum would have long before a real fit: hint bits set, statistics current.
         try await pool.execute("VACUUM (ANALYZE) customers, customer_purchase_days")
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
