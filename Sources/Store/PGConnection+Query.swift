@@ -9,6 +9,17 @@ extension PGConnection {
         return result.rows()
     }
 
+    /// Runs one query with bound parameters and hands each row to `body` in place, without
+    /// copying cells into Strings: for results of hundreds of thousands of rows.
+    ///
+    /// The whole result is held by libpq until the last row has been read.
+    public func forEachRow(_ sql: String, _ parameters: [PGValue] = [], _ body: (PGResultRow) throws -> Void) throws {
+        let result = try run(sql, parameters)
+        for row in 0..<PQntuples(result.pointer) {
+            try body(PGResultRow(result: result.pointer, row: row))
+        }
+    }
+
     /// Runs one statement with bound parameters and returns the number of rows it affected.
     @discardableResult
     public func execute(_ sql: String, _ parameters: [PGValue] = []) throws(StoreError) -> Int {

@@ -56,6 +56,29 @@ import Testing
         try await server.stop()
     }
 
+    @Test func theFirstPurchaseDaysRevenueFollowsLateOrdersAndRefunds() async throws {
+        let server = try await IngestionServer.start()
+        let firstDayRevenue = "SELECT first_day_revenue_base_minor FROM customer_order_stats WHERE customer_id = 'c-1'"
+        _ = try await server.client.ingestOrders([
+            Fixtures.order("o-later", at: Fixtures.monday + 5 * Fixtures.day, cents: 5_000),
+            Fixtures.order("o-first", at: Fixtures.monday + 2 * Fixtures.day, cents: 1_000),
+        ])
+        #expect(try await server.count(firstDayRevenue) == 1_000)
+        // Another order on the first day adds to it; one on a later day does not.
+        _ = try await server.client.ingestOrders([
+            Fixtures.order("o-same", at: Fixtures.monday + 2 * Fixtures.day + 3_600_000, cents: 300),
+            Fixtures.order("o-mid", at: Fixtures.monday + 3 * Fixtures.day, cents: 700),
+        ])
+        #expect(try await server.count(firstDayRevenue) == 1_300)
+        // An order arriving late on an earlier day makes that day the first.
+        _ = try await server.client.ingestOrders([Fixtures.order("o-early", at: Fixtures.monday, cents: 250)])
+        #expect(try await server.count(firstDayRevenue) == 250)
+        // Refunding it moves the first day back.
+        _ = try await server.client.ingestOrders([Fixtures.order("o-early", at: Fixtures.monday, cents: 250, status: .refunded)])
+        #expect(try await server.count(firstDayRevenue) == 1_300)
+        try await server.stop()
+    }
+
     @Test func anOrderWithoutItsRateIsRejectedNamingCurrencyAndDate() async throws {
         let server = try await IngestionServer.start()
         let response = try await server.client.ingestOrders([

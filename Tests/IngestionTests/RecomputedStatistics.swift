@@ -16,7 +16,12 @@ enum RecomputedStatistics {
                 sum(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END) AS cancelled_orders,
                 sum(CASE WHEN status = 'refunded' THEN 1 ELSE 0 END) AS refunded_orders,
                 sum(CASE WHEN status = 'returned' THEN 1 ELSE 0 END) AS returned_orders,
-                sum(CASE WHEN status IN ('refunded', 'returned') THEN amount_base_minor ELSE 0 END) AS refunded_base_minor
+                sum(CASE WHEN status IN ('refunded', 'returned') THEN amount_base_minor ELSE 0 END) AS refunded_base_minor,
+                coalesce((SELECT sum(p.amount_base_minor) FROM orders p
+                          WHERE p.customer_id = o.customer_id AND p.status = 'completed'
+                            AND date_trunc('day', p.placed_at AT TIME ZONE 'UTC') = (
+                                SELECT min(date_trunc('day', q.placed_at AT TIME ZONE 'UTC')) FROM orders q
+                                WHERE q.customer_id = o.customer_id AND q.status = 'completed')), 0) AS first_day_revenue_base_minor
             FROM orders o GROUP BY customer_id
         )
         SELECT * FROM per_customer ORDER BY customer_id

@@ -28,6 +28,15 @@ struct CustomerValueTests {
             #expect(abs(before.clvBaseMinor - before.storedCLVBaseMinor) < 1e-6 * max(1, before.clvBaseMinor))
             #expect(before.probabilityAlive > 0 && before.probabilityAlive <= 1)
             #expect(before.historicalCLVBaseMinor > 0 && before.retentionDiscountedCLVBaseMinor > 0)
+            // Scoring read the per-customer statistics, the card reads the purchase days: they agree,
+            // repeat buyers (whose spend excludes the first day) included.
+            var repeatBuyers = 0
+            for customer in 0..<40 {
+                let card = try await server.valuation.customerValue(GetCustomerValueRequest(customerID: "c\(customer)"))
+                #expect(abs(card.clvBaseMinor - card.storedCLVBaseMinor) < 1e-6 * max(1, card.clvBaseMinor), "c\(customer)")
+                if card.repeatPurchaseDays > 0 { repeatBuyers += 1 }
+            }
+            #expect(repeatBuyers > 5)
 
             // A purchase today: more orders, a purchase day, recency up to today; the stored score stays.
             let order = shop.order(customer: 7, index: 999, day: Int(SimulatedShop.day(0).daysSinceEpoch), cents: 5_000)

@@ -55,6 +55,41 @@ struct FitAndScoreTests {
         try await server.stop()
     }
 
+    /// A fit as of the latest data reads the per-customer statistics; once a later purchase
+    /// exists, the same calibration end reads the purchase days. Both must see the same customers.
+    @Test func aFitReadsTheSameFromStatisticsAsFromPurchaseDays() async throws {
+        let server = try await ValuationServer.start()
+        do {
+            let shop = Self.shop()
+            try await server.ingest(shop.orders())
+            let request = FitModelRequest(
+                purchaseModel: .bgNBD, spendModel: .gammaGamma, calibrationEnd: shop.observedUntil.text, timeUnit: .week)
+            let fromStatistics = try await server.valuation.fitModel(request)
+            try await server.ingest([shop.order(customer: shop.customers, index: 0, day: Int(SimulatedShop.day(0).daysSinceEpoch), cents: 999)])
+            let fromPurchaseDays = try await server.valuation.fitModel(request)
+
+            #expect(fromStatistics.customers == 3_000 && fromPurchaseDays.customers == 3_000)
+            #expect(fromStatistics.dataCutoff == shop.observedUntil.text || fromStatistics.dataCutoff < shop.observedUntil.text)
+            #expect(fromPurchaseDays.dataCutoff == fromStatistics.dataCutoff)
+            // Customers bought in the year before the last, some again in the last: a real rate.
+            #expect(fromStatistics.annualRetentionRate > 0.05 && fromStatistics.annualRetentionRate < 0.95)
+            #expect(fromPurchaseDays.annualRetentionRate == fromStatistics.annualRetentionRate)
+            #expect(fromPurchaseDays.observedMarginRate == fromStatistics.observedMarginRate)
+            #expect(fromStatistics.fits.map(\.model) == ["bg_nbd", "gamma_gamma"])
+            // Rows arrive in another order, so sums may differ in their last bits.
+            for (statistics, days) in zip(fromStatistics.fits, fromPurchaseDays.fits) {
+                for (a, b) in zip(statistics.parameters, days.parameters) {
+                    #expect(abs(a.value / b.value - 1) < 1e-9, "\(statistics.model) \(a.name): \(a.value) vs \(b.value)")
+                }
+                #expect(abs(days.logLikelihood / statistics.logLikelihood - 1) < 1e-12)
+            }
+        } catch {
+            try await server.stop()
+            throw error
+        }
+        try await server.stop()
+    }
+
     @Test func scoresAreReplacedAtOnce() async throws {
         let server = try await ValuationServer.start()
         do {

@@ -15,9 +15,12 @@ public struct BGNBDFitter: Sendable {
         // Scaled so the oldest customer's age is 10: the parameters are then of similar size.
         let timeScale = 10 / data.maximumAge
         let likelihood = BGNBDLikelihood(data: data, timeScale: timeScale)
+        let sample = MaximumLikelihood.sampleStride(distinctInputs: data.histories.count).map {
+            BGNBDLikelihood(data: data.sample(every: $0), timeScale: timeScale).objective
+        }
         let result = MaximumLikelihood.fit(
             names: BGNBDParameters.names, logStart: [0, 0, 0, 0], customers: data.customers,
-            distinctInputs: data.histories.count, meanNegativeLogLikelihood: likelihood.objective)
+            distinctInputs: data.histories.count, meanNegativeLogLikelihood: likelihood.objective, sample: sample)
         let p = result.parameters
         // α back to the caller's unit; the log-likelihood too (it shifts by x · ln(scale)).
         let parameters = BGNBDParameters(r: p[0], alpha: p[1] / timeScale, a: p[2], b: p[3])

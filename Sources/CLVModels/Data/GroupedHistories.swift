@@ -29,7 +29,10 @@ public struct GroupedHistories: Sendable {
     }
 
     /// Groups `histories`. Throws `ModelError.invalidInput` for the first history with a problem.
-    public init(_ histories: some Sequence<PurchaseHistory>) throws(ModelError) {
+    ///
+    /// Takes an array, not any sequence: a generic public initialiser runs unspecialised when
+    /// called from another module, several times slower over a million customers.
+    public init(_ histories: [PurchaseHistory]) throws(ModelError) {
         // Sorting and counting runs is several times faster than hashing a million histories:
         // bucketed by frequency first (a counting sort), then each bucket sorted by its times.
         // Customers without a repeat purchase all have recency 0: their bucket sorts by age alone.
@@ -75,7 +78,6 @@ public struct GroupedHistories: Sendable {
         return runs
     }
 
-    /// Groups histories given with their counts (for example read from a grouped query).
     /// Groups distinct histories given with their counts, in any order.
     public init(weighted: [(PurchaseHistory, Double)]) {
         var sorted = weighted.map { (key: $0.0, value: $0.1) }
@@ -85,12 +87,20 @@ public struct GroupedHistories: Sendable {
         self.init(sorted: sorted)
     }
 
+    /// Groups distinct histories counted in a dictionary.
     public init(counts: [PurchaseHistory: Double]) {
         self.init(sorted: counts.sorted { Self.precedes($0.key, $1.key) })
     }
 
     private static func precedes(_ lhs: PurchaseHistory, _ rhs: PurchaseHistory) -> Bool {
         (lhs.frequency, lhs.recency, lhs.age) < (rhs.frequency, rhs.recency, rhs.age)
+    }
+
+    /// Every `stride`-th distinct history with its count: a systematic sample across the sorted
+    /// histories, whose likelihood per customer is close to the whole's (for a warm start).
+    func sample(every stride: Int) -> GroupedHistories {
+        GroupedHistories(
+            sorted: Swift.stride(from: stride / 2, to: histories.count, by: stride).map { (key: histories[$0], value: weights[$0]) })
     }
 
     /// - Parameter sorted: distinct histories in `precedes` order, with their counts.

@@ -22,20 +22,24 @@ struct BFGSMinimizer: Sendable {
         let gradient: [Double]
         let iterations: Int
         let status: ConvergenceStatus
+        /// The final estimate of the inverse Hessian: a warm start for a related problem.
+        var inverseHessian: [[Double]] = []
     }
 
-    func minimize(_ objective: Objective, from start: [Double], names: [String]) -> Outcome {
+    /// Minimises `objective` from `start`, with `inverseHessian` as the first curvature
+    /// estimate (the identity when nil).
+    func minimize(_ objective: Objective, from start: [Double], inverseHessian initial: [[Double]]? = nil, names: [String]) -> Outcome {
         let n = start.count
         var x = start
         var (f, g) = objective.evaluate(x)
         guard f.isFinite, g.allSatisfy(\.isFinite) else {
             return Outcome(point: x, value: f, gradient: g, iterations: 0, status: .notFinite("the likelihood is not finite at the starting point"))
         }
-        var inverseHessian = Self.identity(n)
+        var inverseHessian = initial ?? Self.identity(n)
         var stalled = 0
         for iteration in 1...maximumIterations {
             if g.allSatisfy({ abs($0) < gradientTolerance }) {
-                return Outcome(point: x, value: f, gradient: g, iterations: iteration - 1, status: .converged)
+                return Outcome(point: x, value: f, gradient: g, iterations: iteration - 1, status: .converged, inverseHessian: inverseHessian)
             }
             var direction = Self.multiply(inverseHessian, g).map { -$0 }
             var slope = Self.dot(direction, g)
@@ -63,7 +67,7 @@ struct BFGSMinimizer: Sendable {
                 let status: ConvergenceStatus = g.allSatisfy({ abs($0) < 1e-5 })
                     ? .converged
                     : .iterationLimit("the line search found no decrease; largest gradient component \(g.map(abs).max() ?? 0)")
-                return Outcome(point: x, value: f, gradient: g, iterations: iteration, status: status)
+                return Outcome(point: x, value: f, gradient: g, iterations: iteration, status: status, inverseHessian: inverseHessian)
             }
             let s = zip(candidate, x).map { $0 - $1 }
             let y = zip(candidateGradient, g).map { $0 - $1 }
@@ -79,7 +83,7 @@ struct BFGSMinimizer: Sendable {
             }
             stalled = relativeChange < valueTolerance ? stalled + 1 : 0
             if stalled >= 3 {
-                return Outcome(point: x, value: f, gradient: g, iterations: iteration, status: .converged)
+                return Outcome(point: x, value: f, gradient: g, iterations: iteration, status: .converged, inverseHessian: inverseHessian)
             }
             let sy = Self.dot(s, y)
             if sy > 1e-12 * Self.dot(s, s).squareRoot() * Self.dot(y, y).squareRoot() {

@@ -9,13 +9,36 @@ enum MaximumLikelihood {
         let summary: FitSummary
     }
 
+    /// Distinct inputs above which a fit warm-starts from a sample of about `sampleSize`.
+    static let sampledAbove = 60_000
+    static let sampleSize = 20_000
+
+    /// The stride of the warm-start sample for `distinctInputs`, or nil when fitting them all
+    /// from the start is cheap enough.
+    static func sampleStride(distinctInputs: Int) -> Int? {
+        distinctInputs > sampledAbove ? distinctInputs / sampleSize : nil
+    }
+
     /// Fits by minimising `meanNegativeLogLikelihood` (a function of log parameters, the mean
     /// over `customers`) from `logStart`.
+    ///
+    /// With a `sample` objective (the same mean over a sample of the inputs), the sample is
+    /// minimised first and the full objective from its optimum and curvature: most iterations
+    /// then cost a sample's evaluations, and the few on all inputs converge to the same tolerance.
     static func fit(
         names: [String], logStart: [Double], customers: Double, distinctInputs: Int,
-        meanNegativeLogLikelihood objective: Objective, minimizer: BFGSMinimizer = BFGSMinimizer()
+        meanNegativeLogLikelihood objective: Objective, sample: Objective? = nil, minimizer: BFGSMinimizer = BFGSMinimizer()
     ) -> Result {
-        let outcome = minimizer.minimize(objective, from: logStart, names: names)
+        var warmStarted: BFGSMinimizer.Outcome?
+        if let sample {
+            let warm = minimizer.minimize(sample, from: logStart, names: names)
+            if warm.status.isConverged {
+                let full = minimizer.minimize(objective, from: warm.point, inverseHessian: warm.inverseHessian, names: names)
+                if full.status.isConverged { warmStarted = full }
+            }
+        }
+        // Without a sample, or when warm starting failed: from the start on all inputs.
+        let outcome = warmStarted ?? minimizer.minimize(objective, from: logStart, names: names)
         let parameters = outcome.point.map { Double.exp($0) }
         let errors = outcome.status.isConverged
             ? standardErrors(objective, at: outcome.point, customers: customers)

@@ -15,6 +15,23 @@ public struct ParetoNBDFitter: Sendable {
             throw .insufficientData("no customer has a repeat purchase, so purchase rates cannot be estimated")
         }
         let timeScale = 10 / data.maximumAge
+        let sample = MaximumLikelihood.sampleStride(distinctInputs: data.histories.count).map {
+            Self.objective(data.sample(every: $0), timeScale: timeScale)
+        }
+        let result = MaximumLikelihood.fit(
+            names: ParetoNBDParameters.names, logStart: [0, 0, 0, 0], customers: data.customers,
+            distinctInputs: data.histories.count, meanNegativeLogLikelihood: Self.objective(data, timeScale: timeScale),
+            sample: sample, minimizer: BFGSMinimizer(gradientTolerance: 1e-7))
+        let p = result.parameters
+        let parameters = ParetoNBDParameters(r: p[0], alpha: p[1] / timeScale, s: p[2], beta: p[3] / timeScale)
+        let summary = result.summary.rescaled(
+            dividing: ["alpha": timeScale, "beta": timeScale], logLikelihoodShift: data.repeatPurchases * Double.log(timeScale))
+        return ParetoNBDFit(parameters: parameters, summary: summary, timeUnit: timeUnit)
+    }
+
+    /// The mean negative log-likelihood of `data` with times multiplied by `timeScale`, in log
+    /// parameters, with its central-difference gradient.
+    static func objective(_ data: GroupedHistories, timeScale: Double) -> Objective {
         let scaled = data.histories.map {
             PurchaseHistory(frequency: $0.frequency, recency: $0.recency * timeScale, age: $0.age * timeScale)
         }
@@ -29,7 +46,7 @@ public struct ParetoNBDFitter: Sendable {
             }
             return total.isFinite ? -total / customers : .infinity
         }
-        let objective = Objective { point in
+        return Objective { point in
             let value = meanNegative(point)
             let step = 1e-6
             let gradient = point.indices.map { index in
@@ -41,14 +58,5 @@ public struct ParetoNBDFitter: Sendable {
             }
             return (value, gradient)
         }
-        let result = MaximumLikelihood.fit(
-            names: ParetoNBDParameters.names, logStart: [0, 0, 0, 0], customers: customers,
-            distinctInputs: data.histories.count, meanNegativeLogLikelihood: objective,
-            minimizer: BFGSMinimizer(gradientTolerance: 1e-7))
-        let p = result.parameters
-        let parameters = ParetoNBDParameters(r: p[0], alpha: p[1] / timeScale, s: p[2], beta: p[3] / timeScale)
-        let summary = result.summary.rescaled(
-            dividing: ["alpha": timeScale, "beta": timeScale], logLikelihoodShift: data.repeatPurchases * Double.log(timeScale))
-        return ParetoNBDFit(parameters: parameters, summary: summary, timeUnit: timeUnit)
     }
 }

@@ -28,11 +28,18 @@ enum OrderInsertStatement {
             SELECT DISTINCT customer_id, false FROM inserted ORDER BY customer_id
             ON CONFLICT (customer_id) DO NOTHING
         ),
+        completed_days AS (
+            SELECT customer_id, (placed_at AT TIME ZONE 'UTC')::date AS day, count(*) AS orders,
+                   sum(amount_base_minor) AS revenue
+            FROM inserted WHERE status = 'completed'
+            GROUP BY 1, 2
+        ),
+        first_days AS (
+            SELECT DISTINCT ON (customer_id) customer_id, revenue FROM completed_days ORDER BY customer_id, day
+        ),
         day_upserts AS (
             INSERT INTO customer_purchase_days AS d (customer_id, day, orders, revenue_base_minor)
-            SELECT customer_id, (placed_at AT TIME ZONE 'UTC')::date, count(*), sum(amount_base_minor)
-            FROM inserted WHERE status = 'completed'
-            GROUP BY 1, 2 ORDER BY 1, 2
+            SELECT customer_id, day, orders, revenue FROM completed_days ORDER BY 1, 2
             ON CONFLICT (customer_id, day) DO UPDATE
                 SET orders = d.orders + excluded.orders,
                     revenue_base_minor = d.revenue_base_minor + excluded.revenue_base_minor
@@ -59,10 +66,10 @@ enum OrderInsertStatement {
             INSERT INTO customer_order_stats AS s (
                 customer_id, first_purchase_at, last_purchase_at, purchase_days, completed_orders,
                 revenue_base_minor, margin_base_minor, margin_orders, cancelled_orders, refunded_orders,
-                returned_orders, refunded_base_minor)
+                returned_orders, refunded_base_minor, first_day_revenue_base_minor)
             SELECT d.customer_id, d.first_at, d.last_at, coalesce(n.days, 0), d.completed, d.revenue, d.margin,
-                   d.margin_orders, d.cancelled, d.refunded, d.returned, d.refunded_value
-            FROM deltas d LEFT JOIN new_days n USING (customer_id)
+                   d.margin_orders, d.cancelled, d.refunded, d.returned, d.refunded_value, coalesce(f.revenue, 0)
+            FROM deltas d LEFT JOIN new_days n USING (customer_id) LEFT JOIN first_days f USING (customer_id)
             ORDER BY d.customer_id
             ON CONFLICT (customer_id) DO UPDATE SET
                 first_purchase_at = least(s.first_purchase_at, excluded.first_purchase_at),
@@ -76,6 +83,15 @@ enum OrderInsertStatement {
                 refunded_orders = s.refunded_orders + excluded.refunded_orders,
                 returned_orders = s.returned_orders + excluded.returned_orders,
                 refunded_base_minor = s.refunded_base_minor + excluded.refunded_base_minor,
+                -- An earlier first day replaces the first day's revenue; the same day adds to it.
+                first_day_revenue_base_minor = CASE
+                    WHEN excluded.first_purchase_at IS NULL THEN s.first_day_revenue_base_minor
+                    WHEN s.first_purchase_at IS NULL
+                      OR (excluded.first_purchase_at AT TIME ZONE 'UTC')::date < (s.first_purchase_at AT TIME ZONE 'UTC')::date
+                        THEN excluded.first_day_revenue_base_minor
+                    WHEN (excluded.first_purchase_at AT TIME ZONE 'UTC')::date = (s.first_purchase_at AT TIME ZONE 'UTC')::date
+                        THEN s.first_day_revenue_base_minor + excluded.first_day_revenue_base_minor
+                    ELSE s.first_day_revenue_base_minor END,
                 updated_at = now()
         )
         SELECT order_id FROM inserted

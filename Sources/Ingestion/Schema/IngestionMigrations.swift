@@ -6,6 +6,7 @@ public enum IngestionMigrations {
     public static let all: [Migration] = [
         Migration(version: 100, name: "ingestion records", sql: records),
         Migration(version: 101, name: "ingestion derived statistics", sql: derived),
+        Migration(version: 102, name: "first purchase day revenue", sql: firstDayRevenue),
     ]
 
     static let records = """
@@ -146,5 +147,15 @@ public enum IngestionMigrations {
             coalesce(s.cancelled_orders, 0) AS cancelled_orders
         FROM customers c
         LEFT JOIN customer_order_stats s USING (customer_id);
+        """
+
+    /// Gamma-Gamma's spend per repeat purchase is revenue less the first day's: kept per customer
+    /// so a fit reads one row per customer instead of aggregating every purchase day.
+    static let firstDayRevenue = """
+        ALTER TABLE customer_order_stats ADD COLUMN first_day_revenue_base_minor bigint NOT NULL DEFAULT 0;
+        UPDATE customer_order_stats s SET first_day_revenue_base_minor = f.revenue_base_minor
+        FROM (SELECT DISTINCT ON (customer_id) customer_id, revenue_base_minor
+              FROM customer_purchase_days ORDER BY customer_id, day) f
+        WHERE f.customer_id = s.customer_id;
         """
 }

@@ -29,7 +29,7 @@ struct CustomerValueReader: Sendable {
                 (market: try row.string("market"), channel: try row.string("channel"),
                  cost: try row.isNull("acquisition_cost_base_minor") ? nil : try row.int("acquisition_cost_base_minor"))
             }
-            let history = try CurrentHistory.read(asOf: today.text, customerID: customerID, on: connection).first
+            let history = try CurrentHistory.read(asOf: today.text, customerID: customerID, on: connection)
             let stored = try connection.query(
                 """
                 SELECT s.scoring_id, s.clv FROM customer_scores s

@@ -23,7 +23,7 @@ struct CustomerScorer: Sendable {
             horizon: request.horizon, annualDiscountRate: request.annualDiscountRate, marginRate: request.marginRate, run: run)
         try await progress.write(ScoreProgress(runID: run.runID, phase: "reading", seconds: seconds()))
         let today = CalendarDay.today.text
-        let histories = try await pool.withConnection { connection in try CurrentHistory.read(asOf: today, on: connection) }
+        let histories = try await pool.withConnection { connection in try CurrentHistory.readAll(asOf: today, on: connection) }
         try await progress.write(ScoreProgress(runID: run.runID, phase: "scoring", total: UInt64(histories.count), seconds: seconds()))
 
         let calculator = ValueCalculator(run: run, options: options)

@@ -110,7 +110,8 @@ struct ValuationBenchCommand: AsyncParsableCommand {
             spend: spend.parameters, spendSummary: spend.summary, spendSeconds: (end - purchaseDone).inSeconds, seconds: (end - start).inSeconds)
     }
 
-    /// Loads the customers and their purchase days straight into the store (not timed).
+    /// Loads the customers, their statistics and their purchase days straight into the store,
+    /// as ingestion would have left them (not timed).
     static func load(_ population: [SimulatedCustomer], pool: PGPool) async throws {
         let prefix = "vb\(UInt32.random(in: 0...UInt32.max))-"
         _ = try await pool.withConnection { connection in
@@ -118,6 +119,22 @@ struct ValuationBenchCommand: AsyncParsableCommand {
                 _ = try connection.copyIn(
                     "COPY customers (customer_id, described) FROM STDIN",
                     rows: population.lazy.map { [.text(prefix + String($0.id)), .bool(false)] })
+                _ = try connection.copyIn(
+                    """
+                    COPY customer_order_stats (
+                        customer_id, first_purchase_at, last_purchase_at, purchase_days, completed_orders, revenue_base_minor,
+                        margin_base_minor, margin_orders, cancelled_orders, refunded_orders, returned_orders,
+                        refunded_base_minor, first_day_revenue_base_minor)
+                    FROM STDIN
+                    """,
+                    rows: population.lazy.map { customer -> [PGValue] in
+                        let revenue = customer.values.reduce(0, +)
+                        return [
+                            .text(prefix + String(customer.id)), Self.noon(customer.days[0]), Self.noon(customer.days[customer.days.count - 1]),
+                            .int(Int64(customer.days.count)), .int(Int64(customer.days.count)), .int(revenue),
+                            .int(0), .int(0), .int(0), .int(0), .int(0), .int(0), .int(customer.values[0]),
+                        ]
+                    })
                 return try connection.copyIn(
                     "COPY customer_purchase_days (customer_id, day, orders, revenue_base_minor) FROM STDIN",
                     rows: population.lazy.flatMap { customer in
@@ -128,6 +145,10 @@ struct ValuationBenchCommand: AsyncParsableCommand {
             }
         }
         // As autovacuum would have long before a real fit: hint bits set, statistics current.
-        try await pool.execute("VACUUM (ANALYZE) customers, customer_purchase_days")
+        try await pool.execute("VACUUM (ANALYZE) customers, customer_order_stats, customer_purchase_days")
+    }
+
+    private static func noon(_ day: Int32) -> PGValue {
+        .text(CalendarDay(daysSinceEpoch: day).text + " 12:00:00+00")
     }
 }

@@ -1,0 +1,27 @@
+/// The per-customer rows a fit reads as of a calibration end `$1`, one per customer with a
+/// purchase on or before it: x, t_x and T in days, the revenue of the purchase days after the
+/// first, and whether the customer bought in the year before the last one (for retention).
+///
+/// Two sources give the same rows: the per-customer statistics (one row per customer) when no
+/// purchase falls after the calibration end, else the purchase days up to it.
+enum CalibrationRows {
+    /// From `customer_order_stats`; valid only when `StatisticsDays.areCurrent`.
+    static let fromStatistics = """
+        SELECT purchase_days - 1, last_day - first_day, $1::date - first_day,
+               revenue_base_minor - first_day_revenue_base_minor,
+               -- Only a customer who bought before and after the earlier year needs their days read.
+               CASE WHEN first_day > $1::date - 365 OR last_day <= $1::date - 730 THEN false
+                    WHEN first_day > $1::date - 730 OR last_day <= $1::date - 365 THEN true
+                    ELSE EXISTS (SELECT 1 FROM customer_purchase_days d
+                                 WHERE d.customer_id = s.customer_id AND d.day > $1::date - 730 AND d.day <= $1::date - 365)
+               END
+        FROM \(StatisticsDays.customers)
+        """
+
+    /// From `customer_purchase_days`, for any calibration end.
+    static let fromPurchaseDays = """
+        SELECT \(PurchaseDayAggregates.counts), \(PurchaseDayAggregates.repeatRevenue),
+               bool_or(day > $1::date - 730 AND day <= $1::date - 365)
+        FROM customer_purchase_days WHERE day <= $1::date GROUP BY customer_id
+        """
+}
