@@ -8,7 +8,7 @@ import Testing
     static let orderStats = """
         SELECT customer_id, first_purchase_at, last_purchase_at, purchase_days, completed_orders, revenue_base_minor,
                margin_base_minor, margin_orders, cancelled_orders, refunded_orders, returned_orders, refunded_base_minor,
-               first_day_revenue_base_minor
+               first_day_revenue_base_minor, margin_revenue_base_minor
         FROM customer_order_stats ORDER BY customer_id
         """
     static let purchaseDays = "SELECT customer_id, day, orders, revenue_base_minor FROM customer_purchase_days ORDER BY customer_id, day"

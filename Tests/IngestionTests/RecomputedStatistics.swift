@@ -21,7 +21,9 @@ enum RecomputedStatistics {
                           WHERE p.customer_id = o.customer_id AND p.status = 'completed'
                             AND date_trunc('day', p.placed_at AT TIME ZONE 'UTC') = (
                                 SELECT min(date_trunc('day', q.placed_at AT TIME ZONE 'UTC')) FROM orders q
-                                WHERE q.customer_id = o.customer_id AND q.status = 'completed')), 0) AS first_day_revenue_base_minor
+                                WHERE q.customer_id = o.customer_id AND q.status = 'completed')), 0) AS first_day_revenue_base_minor,
+                sum(CASE WHEN status = 'completed' AND margin_base_minor IS NOT NULL THEN amount_base_minor ELSE 0 END)
+                    AS margin_revenue_base_minor
             FROM orders o GROUP BY customer_id
         )
         SELECT * FROM per_customer ORDER BY customer_id

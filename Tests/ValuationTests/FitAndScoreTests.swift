@@ -74,6 +74,7 @@ struct FitAndScoreTests {
             // Customers bought in the year before the last, some again in the last: a real rate.
             #expect(fromStatistics.annualRetentionRate > 0.05 && fromStatistics.annualRetentionRate < 0.95)
             #expect(fromPurchaseDays.annualRetentionRate == fromStatistics.annualRetentionRate)
+            #expect(fromStatistics.observedMarginRate > 0.29 && fromStatistics.observedMarginRate < 0.31)
             #expect(fromPurchaseDays.observedMarginRate == fromStatistics.observedMarginRate)
             #expect(fromStatistics.fits.map(\.model) == ["bg_nbd", "gamma_gamma"])
             // Rows arrive in another order, so sums may differ in their last bits.

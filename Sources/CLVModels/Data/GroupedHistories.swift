@@ -78,15 +78,6 @@ public struct GroupedHistories: Sendable {
         return runs
     }
 
-    /// Groups distinct histories given with their counts, in any order.
-    public init(weighted: [(PurchaseHistory, Double)]) {
-        var sorted = weighted.map { (key: $0.0, value: $0.1) }
-        if !zip(sorted, sorted.dropFirst()).allSatisfy({ Self.precedes($0.key, $1.key) }) {
-            sorted.sort { Self.precedes($0.key, $1.key) }
-        }
-        self.init(sorted: sorted)
-    }
-
     /// Groups distinct histories counted in a dictionary.
     public init(counts: [PurchaseHistory: Double]) {
         self.init(sorted: counts.sorted { Self.precedes($0.key, $1.key) })

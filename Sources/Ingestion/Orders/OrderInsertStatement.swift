@@ -56,6 +56,8 @@ enum OrderInsertStatement {
                 coalesce(sum(amount_base_minor) FILTER (WHERE status = 'completed'), 0) AS revenue,
                 coalesce(sum(margin_base_minor) FILTER (WHERE status = 'completed'), 0) AS margin,
                 count(margin_base_minor) FILTER (WHERE status = 'completed') AS margin_orders,
+                coalesce(sum(amount_base_minor) FILTER (WHERE status = 'completed' AND margin_base_minor IS NOT NULL), 0)
+                    AS margin_revenue,
                 count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
                 count(*) FILTER (WHERE status = 'refunded') AS refunded,
                 count(*) FILTER (WHERE status = 'returned') AS returned,
@@ -66,9 +68,10 @@ enum OrderInsertStatement {
             INSERT INTO customer_order_stats AS s (
                 customer_id, first_purchase_at, last_purchase_at, purchase_days, completed_orders,
                 revenue_base_minor, margin_base_minor, margin_orders, cancelled_orders, refunded_orders,
-                returned_orders, refunded_base_minor, first_day_revenue_base_minor)
+                returned_orders, refunded_base_minor, first_day_revenue_base_minor, margin_revenue_base_minor)
             SELECT d.customer_id, d.first_at, d.last_at, coalesce(n.days, 0), d.completed, d.revenue, d.margin,
-                   d.margin_orders, d.cancelled, d.refunded, d.returned, d.refunded_value, coalesce(f.revenue, 0)
+                   d.margin_orders, d.cancelled, d.refunded, d.returned, d.refunded_value, coalesce(f.revenue, 0),
+                   d.margin_revenue
             FROM deltas d LEFT JOIN new_days n USING (customer_id) LEFT JOIN first_days f USING (customer_id)
             ORDER BY d.customer_id
             ON CONFLICT (customer_id) DO UPDATE SET
@@ -79,6 +82,7 @@ enum OrderInsertStatement {
                 revenue_base_minor = s.revenue_base_minor + excluded.revenue_base_minor,
                 margin_base_minor = s.margin_base_minor + excluded.margin_base_minor,
                 margin_orders = s.margin_orders + excluded.margin_orders,
+                margin_revenue_base_minor = s.margin_revenue_base_minor + excluded.margin_revenue_base_minor,
                 cancelled_orders = s.cancelled_orders + excluded.cancelled_orders,
                 refunded_orders = s.refunded_orders + excluded.refunded_orders,
                 returned_orders = s.returned_orders + excluded.returned_orders,

@@ -23,7 +23,7 @@ enum OrderStatsRebuild {
             INSERT INTO customer_order_stats (
                 customer_id, first_purchase_at, last_purchase_at, purchase_days, completed_orders,
                 revenue_base_minor, margin_base_minor, margin_orders, cancelled_orders, refunded_orders,
-                returned_orders, refunded_base_minor, first_day_revenue_base_minor)
+                returned_orders, refunded_base_minor, first_day_revenue_base_minor, margin_revenue_base_minor)
             SELECT customer_id,
                 min(placed_at) FILTER (WHERE status = 'completed'),
                 max(placed_at) FILTER (WHERE status = 'completed'),
@@ -38,7 +38,8 @@ enum OrderStatsRebuild {
                 coalesce(sum(amount_base_minor) FILTER (WHERE status IN ('refunded', 'returned')), 0),
                 -- The purchase days were rebuilt above.
                 coalesce((SELECT p.revenue_base_minor FROM customer_purchase_days p
-                          WHERE p.customer_id = orders.customer_id ORDER BY p.day LIMIT 1), 0)
+                          WHERE p.customer_id = orders.customer_id ORDER BY p.day LIMIT 1), 0),
+                coalesce(sum(amount_base_minor) FILTER (WHERE status = 'completed' AND margin_base_minor IS NOT NULL), 0)
             FROM orders WHERE customer_id = ANY($1::text[])
             GROUP BY customer_id
             """, ids)

@@ -6,7 +6,7 @@ public enum IngestionMigrations {
     public static let all: [Migration] = [
         Migration(version: 100, name: "ingestion records", sql: records),
         Migration(version: 101, name: "ingestion derived statistics", sql: derived),
-        Migration(version: 102, name: "first purchase day revenue", sql: firstDayRevenue),
+        Migration(version: 102, name: "first day and margin-known revenue", sql: valuationSums),
     ]
 
     static let records = """
@@ -149,13 +149,21 @@ public enum IngestionMigrations {
         LEFT JOIN customer_order_stats s USING (customer_id);
         """
 
-    /// Gamma-Gamma's spend per repeat purchase is revenue less the first day's: kept per customer
-    /// so a fit reads one row per customer instead of aggregating every purchase day.
-    static let firstDayRevenue = """
-        ALTER TABLE customer_order_stats ADD COLUMN first_day_revenue_base_minor bigint NOT NULL DEFAULT 0;
+    /// What a fit needs beyond the counts, kept per customer so it reads one row per customer
+    /// instead of every purchase day and order: Gamma-Gamma's spend per repeat purchase is revenue
+    /// less the first day's; the observed margin rate is margin over the revenue of the completed
+    /// orders whose margin is known.
+    static let valuationSums = """
+        ALTER TABLE customer_order_stats
+            ADD COLUMN first_day_revenue_base_minor bigint NOT NULL DEFAULT 0,
+            ADD COLUMN margin_revenue_base_minor bigint NOT NULL DEFAULT 0;
         UPDATE customer_order_stats s SET first_day_revenue_base_minor = f.revenue_base_minor
         FROM (SELECT DISTINCT ON (customer_id) customer_id, revenue_base_minor
               FROM customer_purchase_days ORDER BY customer_id, day) f
         WHERE f.customer_id = s.customer_id;
+        UPDATE customer_order_stats s SET margin_revenue_base_minor = o.revenue
+        FROM (SELECT customer_id, sum(amount_base_minor) AS revenue FROM orders
+              WHERE status = 'completed' AND margin_base_minor IS NOT NULL GROUP BY customer_id) o
+        WHERE o.customer_id = s.customer_id;
         """
 }

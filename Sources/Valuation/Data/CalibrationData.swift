@@ -6,7 +6,7 @@ import Store
 /// customers' spend, and the population figures of the classic formulas.
 ///
 /// Read in one pass over one row per customer (`CalibrationRows`), grouped here rather than by
-/// the database; only the observed margin rate reads the orders.
+/// the database; the orders are read only for a margin rate as of a past day.
 struct CalibrationData: Sendable {
     let histories: GroupedHistories
     let spends: GroupedSpends
@@ -42,12 +42,9 @@ struct CalibrationData: Sendable {
                     if age - recency < 365 { retained += 1 }
                 }
             }
-            let margin = try connection.query(
-                """
-                SELECT coalesce(sum(margin_base_minor)::float8 / nullif(sum(amount_base_minor), 0), 0) AS rate
-                FROM orders
-                WHERE status = 'completed' AND margin_base_minor IS NOT NULL AND placed_at < ($1::date + 1)::timestamp AT TIME ZONE 'UTC'
-                """, end)[0]
+            let margin = try current
+                ? connection.query(CalibrationRows.marginFromStatistics)[0]
+                : connection.query(CalibrationRows.marginFromOrders, end)[0]
             return CalibrationData(
                 histories: try GroupedHistories(histories), spends: try GroupedSpends(spends), customers: histories.count,
                 dataCutoff: histories.isEmpty ? nil : CalendarDay(daysSinceEpoch: calibrationEnd.daysSinceEpoch - Int32(daysSinceLatest)),

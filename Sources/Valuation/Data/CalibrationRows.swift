@@ -24,4 +24,18 @@ enum CalibrationRows {
                bool_or(day > $1::date - 730 AND day <= $1::date - 365)
         FROM customer_purchase_days WHERE day <= $1::date GROUP BY customer_id
         """
+
+    /// The observed margin rate: gross margin over the revenue of the completed orders whose
+    /// margin is known, from the statistics (valid when they are current).
+    static let marginFromStatistics = """
+        SELECT coalesce(sum(margin_base_minor)::float8 / nullif(sum(margin_revenue_base_minor), 0), 0) AS rate
+        FROM customer_order_stats
+        """
+
+    /// The same from the orders placed up to `$1`.
+    static let marginFromOrders = """
+        SELECT coalesce(sum(margin_base_minor)::float8 / nullif(sum(amount_base_minor), 0), 0) AS rate
+        FROM orders
+        WHERE status = 'completed' AND margin_base_minor IS NOT NULL AND placed_at < ($1::date + 1)::timestamp AT TIME ZONE 'UTC'
+        """
 }

@@ -124,7 +124,7 @@ struct ValuationBenchCommand: AsyncParsableCommand {
                     COPY customer_order_stats (
                         customer_id, first_purchase_at, last_purchase_at, purchase_days, completed_orders, revenue_base_minor,
                         margin_base_minor, margin_orders, cancelled_orders, refunded_orders, returned_orders,
-                        refunded_base_minor, first_day_revenue_base_minor)
+                        refunded_base_minor, first_day_revenue_base_minor, margin_revenue_base_minor)
                     FROM STDIN
                     """,
                     rows: population.lazy.map { customer -> [PGValue] in
@@ -132,7 +132,7 @@ struct ValuationBenchCommand: AsyncParsableCommand {
                         return [
                             .text(prefix + String(customer.id)), Self.noon(customer.days[0]), Self.noon(customer.days[customer.days.count - 1]),
                             .int(Int64(customer.days.count)), .int(Int64(customer.days.count)), .int(revenue),
-                            .int(0), .int(0), .int(0), .int(0), .int(0), .int(0), .int(customer.values[0]),
+                            .int(0), .int(0), .int(0), .int(0), .int(0), .int(0), .int(customer.values[0]), .int(0),
                         ]
                     })
                 return try connection.copyIn(
