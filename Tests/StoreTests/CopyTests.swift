@@ -53,6 +53,23 @@ struct CopyTests {
         #expect(try summary[0].int("tabs") == Int64(total))
     }
 
+    @Test func numbersRoundTripExactly() async throws {
+        let pool = try await TestDatabase.freshPool(prefix: "copy")
+        defer { Task { await pool.close() } }
+        try await pool.execute("CREATE TABLE figures (id int, n bigint, x float8)")
+        let integers: [Int64] = [0, 7, -7, 10, -100, 1_234_567_890_123, .max, .min]
+        let doubles: [Double] = [0, -0.5, 1e-300, 123_456.789_012_345_67, -2.5e17, .pi, .infinity, -.infinity]
+        let copied = try await pool.withConnection { connection in
+            try connection.copyIn(
+                "COPY figures FROM STDIN",
+                rows: zip(integers, doubles).enumerated().map { [PGValue.int(Int64($0)), .int($1.0), .double($1.1)] })
+        }
+        #expect(copied == integers.count)
+        let back = try await pool.query("SELECT n, x::text AS x FROM figures ORDER BY id")
+        #expect(try back.map { try $0.int("n") } == integers)
+        #expect(try back.map { Double(try $0.string("x").replacingOccurrences(of: "Infinity", with: "inf")) } == doubles)
+    }
+
     @Test func badDataFailsTheWholeCopyAndKeepsTheConnection() async throws {
         let pool = try await TestDatabase.freshPool(prefix: "copy", maximumConnections: 1)
         defer { Task { await pool.close() } }
