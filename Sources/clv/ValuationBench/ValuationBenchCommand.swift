@@ -86,14 +86,14 @@ struct ValuationBenchCommand: AsyncParsableCommand {
             FitModelRequest(purchaseModel: .bgNBD, spendModel: .gammaGamma, calibrationEnd: CalendarDay(daysSinceEpoch: lastDay).text, timeUnit: .week))
         let fitSeconds = (clock.now - start).inSeconds
         start = clock.now
-        var scored: UInt64 = 0
-        for try await progress in valuation.scoreCustomers(ScoreCustomersRequest(runID: run.runID)) where progress.done {
-            scored = progress.scored
+        var progress: [ScoreProgress] = []
+        for try await message in valuation.scoreCustomers(ScoreCustomersRequest(runID: run.runID)) {
+            progress.append(message)
         }
         let scoreSeconds = (clock.now - start).inSeconds
         return ValuationBenchResult(
             customers: customers, inProcess: inProcess, peer: peer,
-            server: ValuationBenchResult.Server(fitSeconds: fitSeconds, run: run, scoreSeconds: scoreSeconds, scored: scored))
+            server: ValuationBenchResult.Server(fitSeconds: fitSeconds, run: run, scoreSeconds: scoreSeconds, scoreProgress: progress))
     }
 
     /// Groups and fits as the service does, timed from the summaries to both fits.

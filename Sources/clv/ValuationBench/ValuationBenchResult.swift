@@ -33,13 +33,29 @@ struct ValuationBenchResult: Encodable {
         let parameters: [String: Double]
         let scoreSeconds: Double
         let scored: UInt64
+        /// ScoreCustomers' phases as the server reported them: each phase's name and the
+        /// seconds from the call's start to the phase's start; `done` ends the last.
+        let scorePhases: [ScorePhase]
 
-        init(fitSeconds: Double, run: ModelRun, scoreSeconds: Double, scored: UInt64) {
+        struct ScorePhase: Encodable {
+            let phase: String
+            let startSeconds: Double
+        }
+
+        init(fitSeconds: Double, run: ModelRun, scoreSeconds: Double, scoreProgress: [ScoreProgress]) {
             self.fitSeconds = fitSeconds
             runId = run.runID
             parameters = Dictionary(run.fits.flatMap { fit in fit.parameters.map { ("\(fit.model).\($0.name)", $0.value) } }, uniquingKeysWith: { $1 })
             self.scoreSeconds = scoreSeconds
-            self.scored = scored
+            scored = scoreProgress.last(where: \.done)?.scored ?? 0
+            scorePhases = scoreProgress.map { ScorePhase(phase: $0.phase, startSeconds: $0.seconds) }
+        }
+
+        /// Each phase with how long it took on the server, e.g. `reading 0.9 s`.
+        var phaseDurations: [String] {
+            zip(scorePhases, scorePhases.dropFirst()).map { phase, next in
+                "\(phase.phase) \(Format.number(next.startSeconds - phase.startSeconds, significant: 2)) s"
+            }
         }
     }
 
@@ -96,6 +112,7 @@ struct ValuationBenchResult: Encodable {
             lines += [
                 "FitModel over RPC      \(s(server.fitSeconds)) (run \(server.runId): reading the store, both fits, storing the run)",
                 "ScoreCustomers         \(s(server.scoreSeconds)) (\(server.scored) customers scored and stored)",
+                "  on the server        \(server.phaseDurations.joined(separator: ", "))",
             ]
         }
         return lines.joined(separator: "\n")
