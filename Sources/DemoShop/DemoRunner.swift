@@ -30,13 +30,13 @@ public struct DemoRunner: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         outcome.rates = data.rates.count
-        outcome.rejected += try await send(data.rates, kind: "exchange rates") { try await ingestion.upsertExchangeRates($0) }
+        try await send(data.rates, kind: "exchange rates", into: &outcome) { try await ingestion.upsertExchangeRates($0) }
         outcome.customers = data.customers.count
-        outcome.rejected += try await send(data.customers, kind: "customers") { try await ingestion.upsertCustomers($0) }
+        try await send(data.customers, kind: "customers", into: &outcome) { try await ingestion.upsertCustomers($0) }
         outcome.orders = data.orders.count
-        outcome.rejected += try await send(data.orders, kind: "orders") { try await ingestion.ingestOrders($0) }
+        try await send(data.orders, kind: "orders", into: &outcome) { try await ingestion.ingestOrders($0) }
         outcome.events = data.events.count
-        outcome.rejected += try await send(data.events, kind: "events") { try await ingestion.ingestEvents($0) }
+        try await send(data.events, kind: "events", into: &outcome) { try await ingestion.ingestEvents($0) }
         outcome.ingestSeconds = (clock.now - start).inSeconds
 
         // Half a year of holdout: what the model would have predicted for what then happened.
@@ -58,28 +58,34 @@ public struct DemoRunner: Sendable {
     }
 
     /// Sends `records` in batches of 5,000, four in flight; returns the rejections.
+    /// Sends `records` in batches, four in flight, and counts what was refused in `outcome`.
     private func send<Record: Sendable>(
-        _ records: [Record], kind: String, _ call: @escaping @Sendable ([Record]) async throws -> IngestResponse
-    ) async throws -> Int {
+        _ records: [Record], kind: String, into outcome: inout DemoOutcome,
+        _ call: @escaping @Sendable ([Record]) async throws -> IngestResponse
+    ) async throws {
         progress("ingesting \(records.count) \(kind)")
         let batches = stride(from: 0, to: records.count, by: 5_000).map { Array(records[$0..<min($0 + 5_000, records.count)]) }
-        var rejected = 0
-        try await withThrowingTaskGroup(of: Int.self) { group in
+        let rejections = try await withThrowingTaskGroup(of: [RecordRejection].self) { group in
+            var rejections: [RecordRejection] = []
             var next = 0
             while next < min(4, batches.count) {
                 let batch = batches[next]
-                group.addTask { try await call(batch).rejections.count }
+                group.addTask { try await call(batch).rejections }
                 next += 1
             }
             while let done = try await group.next() {
-                rejected += done
+                rejections += done
                 if next < batches.count {
                     let batch = batches[next]
-                    group.addTask { try await call(batch).rejections.count }
+                    group.addTask { try await call(batch).rejections }
                     next += 1
                 }
             }
+            return rejections
         }
-        return rejected
+        outcome.rejected += rejections.count
+        if outcome.firstRejection == nil, let first = rejections.first {
+            outcome.firstRejection = "\(kind): \(first.reason)"
+        }
     }
 }

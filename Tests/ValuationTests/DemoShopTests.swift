@@ -16,8 +16,13 @@ struct DemoShopTests {
             #expect(Set(data.orders.compactMap(\.amount?.currency)) == ["EUR", "GBP", "USD", "SEK", "JPY"])
             #expect(Set(data.rates.map(\.currency)) == ["GBP", "USD", "SEK", "JPY"])
 
+            // A rate already stored for one of the demo's days: a stored rate never changes, so
+            // that one of the demo's records is refused, and the demo says why.
+            let stored = try #require(data.rates.first)
+            _ = try await server.ingestion.upsertExchangeRates([ExchangeRate(currency: stored.currency, date: stored.date, rate: "123.5")])
             let outcome = try await DemoRunner(ingestion: server.ingestion, valuation: server.valuation).run(generator, top: 5)
-            #expect(outcome.rejected == 0)
+            #expect(outcome.rejected == 1, "\(outcome.firstRejection ?? "")")
+            #expect(outcome.firstRejection?.hasPrefix("exchange rates: \(stored.currency)/\(stored.date)") == true, "\(outcome.firstRejection ?? "")")
             #expect(try await server.count("SELECT count(*) FROM customers WHERE customer_id LIKE 'demo3-%'") == 1_500)
             #expect(try await server.count("SELECT count(*) FROM orders") == Int64(data.orders.count))
             #expect(try await server.count("SELECT count(*) FROM events") == Int64(data.events.count))

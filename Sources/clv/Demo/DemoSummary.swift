@@ -29,7 +29,9 @@ struct DemoSummary {
     private var loaded: String {
         var line = "== Loaded over RPC in \(Format.number(outcome.ingestSeconds, significant: 3)) s: \(outcome.customers) customers, "
             + "\(outcome.orders) orders, \(outcome.events) events, \(outcome.rates) exchange rates (base \(outcome.baseCurrency))"
-        if outcome.rejected > 0 { line += "; \(outcome.rejected) rejected" }
+        if outcome.rejected > 0 {
+            line += "; \(outcome.rejected) rejected" + (outcome.firstRejection.map { " (first, \($0))" } ?? "")
+        }
         if let scoring = outcome.scoring {
             line += "\n   scored \(scoring.scored) customers in \(Format.number(scoring.seconds, significant: 3)) s (scoring \(scoring.scoringID))"
         }
