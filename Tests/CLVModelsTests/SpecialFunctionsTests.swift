@@ -25,6 +25,20 @@ struct SpecialFunctionsTests {
         // Double's range, and its logarithm must still come out exact.
         let logValue = SpecialFunctions.logHypergeometric2F1(500, 3.5, 3.5, 0.9)
         #expect(abs(logValue - 500 * -log(0.1)) < 1e-9 * 1151)
+        // Terms near e^4600, many times past the rescaling point.
+        let huge = SpecialFunctions.logHypergeometric2F1(2_000, 40, 40, 0.9)
+        #expect(abs(huge - 2_000 * -log(0.1)) < 1e-9 * 4_605)
+        // Pareto/NBD's shape: c = a + 1, a heavy buyer's a and b in the hundreds, against the
+        // term-by-term sum in log space.
+        let (a, b, z) = (812.5, 801.25, 0.62)
+        var logTerms = [0.0]
+        for k in 0..<20_000 {
+            let k = Double(k)
+            logTerms.append(logTerms[logTerms.count - 1] + log((a + k) * (b + k) / ((a + 1 + k) * (k + 1))) + log(z))
+        }
+        let largest = logTerms.max()!
+        let direct = largest + log(logTerms.reduce(0) { $0 + exp($1 - largest) })
+        #expect(abs(SpecialFunctions.logHypergeometric2F1(a, b, a + 1, z) - direct) < 1e-9 * abs(direct))
     }
 
     @Test func linearSeriesMatchesClosedForm() {

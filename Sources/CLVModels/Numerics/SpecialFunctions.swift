@@ -40,35 +40,37 @@ enum SpecialFunctions {
         return a + (difference > -0.693 ? Double.log(-Double.expMinusOne(difference)) : Double.log(onePlus: -Double.exp(difference)))
     }
 
-    /// ln ₂F₁(a, b; c; z) for a, b, c > 0 and 0 ≤ z < 1, by summing the series in log space.
+    /// ln ₂F₁(a, b; c; z) for a, b, c > 0 and 0 ≤ z < 1, by summing the series.
     ///
-    /// All terms are positive, so they are added relative to the largest seen: parameters in
-    /// the hundreds (heavy buyers) grow the terms far past `Double.greatestFiniteMagnitude`
-    /// before they shrink, and that must neither overflow nor lose precision.
+    /// All terms are positive. Each comes from the previous one by its ratio, in linear space
+    /// (a multiplication, not a logarithm and an exponential per term: Pareto/NBD sums this
+    /// twice per customer per evaluation). Parameters in the hundreds (heavy buyers) grow the
+    /// terms far past `Double.greatestFiniteMagnitude` before they shrink, so the sum and the
+    /// term are scaled down by 2⁻⁶⁰⁰ together whenever the term passes 2⁶⁰⁰, the scale kept as
+    /// a logarithm: no overflow, and no precision lost relative to the largest terms.
     static func logHypergeometric2F1(_ a: Double, _ b: Double, _ c: Double, _ z: Double) -> Double {
         precondition(z >= 0 && z < 1, "₂F₁ series needs 0 ≤ z < 1")
         if z == 0 { return 0 }
-        let logZ = Double.log(z)
-        var logTerm = 0.0
-        // sum = Σ e^(logTerm_k − scale), rescaled whenever a term exceeds the scale.
-        var scale = 0.0
+        var term = 1.0
         var sum = 1.0
+        var logScale = 0.0
         var k = 0.0
+        var ratio = a * b / c * z
         while k < 1_000_000 {
-            logTerm += Double.log((a + k) * (b + k) / ((c + k) * (k + 1))) + logZ
+            term *= ratio
+            sum += term
             k += 1
-            if logTerm > scale {
-                sum = sum * Double.exp(scale - logTerm) + 1
-                scale = logTerm
-            } else {
-                let relative = Double.exp(logTerm - scale)
-                sum += relative
-                // The term ratio tends to z monotonically, so the larger of the next ratio and z
-                // bounds every later one: stop when the geometric tail cannot matter.
-                let ratio = max((a + k) * (b + k) / ((c + k) * (k + 1)) * z, z)
-                if ratio < 1 && relative * ratio < 1e-16 * sum * (1 - ratio) { break }
+            if term > 0x1p600 {
+                term *= 0x1p-600
+                sum *= 0x1p-600
+                logScale += 600 * Double.log(2)
             }
+            ratio = (a + k) * (b + k) / ((c + k) * (k + 1)) * z
+            // The term ratio tends to z monotonically, so the larger of the next ratio and z
+            // bounds every later one: stop when the geometric tail cannot matter.
+            let bound = max(ratio, z)
+            if bound < 1 && term * bound < 1e-16 * sum * (1 - bound) { break }
         }
-        return scale + Double.log(sum)
+        return logScale + Double.log(sum)
     }
 }

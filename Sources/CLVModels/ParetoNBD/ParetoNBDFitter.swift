@@ -40,10 +40,14 @@ public struct ParetoNBDFitter: Sendable {
         let meanNegative: @Sendable ([Double]) -> Double = { logParameters in
             let p = logParameters.map { Double.exp($0) }
             let model = ParetoNBDModel(parameters: ParetoNBDParameters(r: p[0], alpha: p[1], s: p[2], beta: p[3]))
-            var total = 0.0
-            for (history, weight) in zip(scaled, weights) {
-                total += weight * model.logLikelihood(history)
-            }
+            // The hypergeometric term makes each history costly: summed on all cores.
+            let total = ParallelSum.sum(count: scaled.count, width: 1) { range in
+                var total = 0.0
+                for index in range {
+                    total += weights[index] * model.logLikelihood(scaled[index])
+                }
+                return [total]
+            }[0]
             return total.isFinite ? -total / customers : .infinity
         }
         return Objective { point in
