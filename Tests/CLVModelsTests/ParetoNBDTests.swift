@@ -25,6 +25,29 @@ struct ParetoNBDTests {
         #expect(abs(below - direct) < 1e-6 && abs(above - direct) < 1e-6)
     }
 
+    @Test func groupedLikelihoodMatchesPerCustomerTermsForBothBranches() throws {
+        var histories: [PurchaseHistory] = []
+        for index in 0..<300 {
+            let x = index % 4 == 0 ? 0 : index % 9
+            let age = Double(20 + index % 37)
+            histories.append(PurchaseHistory(frequency: x, recency: x == 0 ? 0 : Double(index % 19) + 0.5, age: age))
+        }
+        histories.append(PurchaseHistory(frequency: 400, recency: 50, age: 56))  // a heavy buyer
+        let data = try GroupedHistories(histories)
+        let timeScale = 0.7
+        let likelihood = ParetoNBDLikelihood(data: data, timeScale: timeScale)
+        #expect(likelihood.pairFrequency.count < 2 * data.histories.count)
+        for point in [[0.55, 10.5, 0.61, 11.7], [0.8, 14.0, 1.3, 6.5]] {  // α < β, then α ≥ β
+            let model = ParetoNBDModel(parameters: ParetoNBDParameters(r: point[0], alpha: point[1], s: point[2], beta: point[3]))
+            let direct = histories.reduce(0.0) { total, history in
+                total + model.logLikelihood(
+                    PurchaseHistory(frequency: history.frequency, recency: history.recency * timeScale, age: history.age * timeScale))
+            }
+            let grouped = likelihood.logLikelihood(point)
+            #expect(grouped.isFinite && abs(grouped / direct - 1) < 1e-12, "\(grouped) vs \(direct)")
+        }
+    }
+
     @Test func recoversSimulatedParameters() async throws {
         let truth = ParetoNBDParameters(r: 0.8, alpha: 8, s: 0.7, beta: 10)
         let fit = try await onOwnThread {

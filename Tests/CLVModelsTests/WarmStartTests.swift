@@ -65,8 +65,8 @@ struct WarmStartTests {
             let truth = ParetoNBDParameters(r: 0.55, alpha: 10.5, s: 0.6, beta: 12)
             let data = try GroupedHistories(ParetoNBDSimulator(parameters: truth).histories(ages: ages, using: &generator))
             let timeScale = 10 / data.maximumAge
-            let full = ParetoNBDFitter.objective(data, timeScale: timeScale)
-            let sample = ParetoNBDFitter.objective(data.sample(every: 4), timeScale: timeScale)
+            let full = ParetoNBDLikelihood(data: data, timeScale: timeScale).objective
+            let sample = ParetoNBDLikelihood(data: data.sample(every: 4), timeScale: timeScale).objective
             func fit(_ sample: Objective?) -> MaximumLikelihood.Result {
                 MaximumLikelihood.fit(
                     names: ParetoNBDParameters.names, logStart: [0, 0, 0, 0], customers: data.customers,

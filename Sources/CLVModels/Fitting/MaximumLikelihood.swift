@@ -27,7 +27,8 @@ enum MaximumLikelihood {
     /// then cost a sample's evaluations, and the few on all inputs converge to the same tolerance.
     static func fit(
         names: [String], logStart: [Double], customers: Double, distinctInputs: Int,
-        meanNegativeLogLikelihood objective: Objective, sample: Objective? = nil, minimizer: BFGSMinimizer = BFGSMinimizer()
+        meanNegativeLogLikelihood objective: Objective, sample: Objective? = nil, minimizer: BFGSMinimizer = BFGSMinimizer(),
+        gradientIsNumerical: Bool = false
     ) -> Result {
         var warmStarted: BFGSMinimizer.Outcome?
         if let sample {
@@ -41,7 +42,7 @@ enum MaximumLikelihood {
         let outcome = warmStarted ?? minimizer.minimize(objective, from: logStart, names: names)
         let parameters = outcome.point.map { Double.exp($0) }
         let errors = outcome.status.isConverged
-            ? standardErrors(objective, at: outcome.point, customers: customers)
+            ? standardErrors(objective, at: outcome.point, customers: customers, gradientIsNumerical: gradientIsNumerical)
             : Array(repeating: nil, count: names.count)
         let fitted = names.indices.map { index in
             FittedParameter(
@@ -57,18 +58,25 @@ enum MaximumLikelihood {
 
     /// Standard errors of the log parameters: the square roots of the diagonal of the inverse
     /// of the total negative log-likelihood's Hessian. nil where it is not positive definite.
-    static func standardErrors(_ objective: Objective, at point: [Double], customers: Double) -> [Double?] {
+    ///
+    /// The Hessian is differenced from the gradient: forward differences with a small step for
+    /// an exact gradient (one evaluation per parameter). A numerical gradient carries rounding
+    /// noise of about 1e-9, which a 1e-6 step would magnify past the Hessian's own size: it gets
+    /// central differences with a 1e-4 step, whose error is about 1e-5 from either source.
+    static func standardErrors(_ objective: Objective, at point: [Double], customers: Double, gradientIsNumerical: Bool = false) -> [Double?] {
         let n = point.count
-        // Forward differences of the exact gradient: one evaluation per parameter.
-        let step = 1e-6
-        let gradient = objective.evaluate(point).gradient
+        let step = gradientIsNumerical ? 1e-4 : 1e-6
+        let gradient = gradientIsNumerical ? [] : objective.evaluate(point).gradient
         var hessian = Array(repeating: Array(repeating: 0.0, count: n), count: n)
         for j in 0..<n {
             var up = point
             up[j] += step
             let gradientUp = objective.evaluate(up).gradient
+            var down = point
+            down[j] -= step
+            let (gradientDown, width) = gradientIsNumerical ? (objective.evaluate(down).gradient, 2 * step) : (gradient, step)
             for i in 0..<n {
-                hessian[i][j] = (gradientUp[i] - gradient[i]) / step * customers
+                hessian[i][j] = (gradientUp[i] - gradientDown[i]) / width * customers
             }
         }
         for i in 0..<n {

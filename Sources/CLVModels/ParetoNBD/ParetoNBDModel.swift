@@ -42,15 +42,18 @@ public struct ParetoNBDModel: Sendable {
 
     /// ln A₀, the term for a customer who died between t_x and T.
     func logA0(_ history: PurchaseHistory) -> Double {
+        SpecialFunctions.logSubExp(
+            logA0Term(frequency: history.frequency, time: history.recency), logA0Term(frequency: history.frequency, time: history.age))
+    }
+
+    /// One end of A₀ at time t (t_x or T): ln ₂F₁(r+s+x, b; r+s+x+1; |α−β| / (m+t)) − (r+s+x) ln(m+t),
+    /// with m = max(α, β) and b = s+1 when α ≥ β, else r+x.
+    func logA0Term(frequency: Int, time: Double) -> Double {
         let (r, alpha, s, beta) = (parameters.r, parameters.alpha, parameters.s, parameters.beta)
-        let x = Double(history.frequency)
+        let x = Double(frequency)
         let rsx = r + s + x
         let (larger, b) = alpha >= beta ? (alpha, s + 1) : (beta, r + x)
-        let difference = abs(alpha - beta)
-        let atRecency = SpecialFunctions.logHypergeometric2F1(rsx, b, rsx + 1, difference / (larger + history.recency))
-            - rsx * Double.log(larger + history.recency)
-        let atAge = SpecialFunctions.logHypergeometric2F1(rsx, b, rsx + 1, difference / (larger + history.age))
-            - rsx * Double.log(larger + history.age)
-        return SpecialFunctions.logSubExp(atRecency, atAge)
+        return SpecialFunctions.logHypergeometric2F1(rsx, b, rsx + 1, abs(alpha - beta) / (larger + time))
+            - rsx * Double.log(larger + time)
     }
 }
