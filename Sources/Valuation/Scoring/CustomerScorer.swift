@@ -1,11 +1,8 @@
 import CLVModels
 import CLVProto
-import Dispatch
-import Foundation
 import Ingestion
 import RPC
 import Store
-import Synchronization
 
 /// ScoreCustomers: applies a run to every customer with a purchase and replaces the stored
 /// scores with the new ones in one transaction.
@@ -72,17 +69,12 @@ struct CustomerScorer: Sendable {
         try await ComputeOffLoop.run {
             let unit = calculator.run.timeUnit
             let distinct = Array(Set(histories.map { $0.purchaseHistory(in: unit) }))
-            let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-            let chunk = max(1, (distinct.count + workers - 1) / workers)
-            let parts = Mutex([[(PurchaseHistory, ValueCalculator.CountFigures)]]())
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let slice = distinct[min(worker * chunk, distinct.count)..<min((worker + 1) * chunk, distinct.count)]
-                let part = slice.map { ($0, calculator.countFigures($0)) }
-                parts.withLock { $0.append(part) }
+            let parts = ComputeThreads.chunks(count: distinct.count) { range in
+                distinct[range].map { ($0, calculator.countFigures($0)) }
             }
             var figures: [PurchaseHistory: ValueCalculator.CountFigures] = [:]
             figures.reserveCapacity(distinct.count)
-            for part in parts.withLock({ $0 }) {
+            for part in parts {
                 for (history, figure) in part { figures[history] = figure }
             }
             return histories.map { calculator.valuation($0, figures: figures[$0.purchaseHistory(in: unit)]!) }
