@@ -36,8 +36,18 @@ final class ChildProcess: @unchecked Sendable {
 
     /// Waits for a line of standard error containing `text`; returns false if the process ended first.
     func waitForErrorLine(containing text: String) async -> Bool {
-        for await line in errorLines where line.contains(text) { return true }
-        return false
+        await errorLines(until: text).found
+    }
+
+    /// The standard error lines up to the first containing `text`, and whether one did (false
+    /// when the process closed its standard error first): what it said, for a failure message.
+    func errorLines(until text: String) async -> (found: Bool, lines: [String]) {
+        var lines: [String] = []
+        for await line in errorLines {
+            lines.append(line)
+            if line.contains(text) { return (true, lines) }
+        }
+        return (false, lines)
     }
 
     /// Waits for the process to end; returns its exit status.

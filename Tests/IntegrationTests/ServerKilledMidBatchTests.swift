@@ -97,21 +97,29 @@ import Testing
                 == count(pool, "SELECT count(*) FROM orders WHERE status = 'completed'"))
     }
 
-    /// Starts `clv-server` on `database` and waits until it listens.
+    /// Starts `clv-server` on `database` and waits until it listens. The port is free when
+    /// chosen but may be taken before the server binds it (tests run in parallel): then it is
+    /// tried again on another.
     private func launchServer(database: DatabaseConfiguration, directory: URL) async throws -> (ChildProcess, Int) {
-        let port = try await freePort()
         var environment = ProcessInfo.processInfo.environment
         environment["CLV_DATABASE_URL"] = database.url
         environment.removeValue(forKey: "CLV_TOKENS_FILE")
-        let server = try ChildProcess(
-            try BuiltProducts.executable("clv-server"),
-            arguments: [
-                "--listen", "127.0.0.1:\(port)", "--data-dir", directory.appendingPathComponent("db").path,
-                "--pii-key-file", directory.appendingPathComponent("pii.key").path,
-            ],
-            environment: environment)
-        try #require(await server.waitForErrorLine(containing: "listening"), "clv-server never started listening")
-        return (server, port)
+        var attempt = 1
+        while true {
+            let port = try await freePort()
+            let server = try ChildProcess(
+                try BuiltProducts.executable("clv-server"),
+                arguments: [
+                    "--listen", "127.0.0.1:\(port)", "--data-dir", directory.appendingPathComponent("db").path,
+                    "--pii-key-file", directory.appendingPathComponent("pii.key").path,
+                ],
+                environment: environment)
+            let started = await server.errorLines(until: "listening")
+            if started.found { return (server, port) }
+            let portTaken = started.lines.contains { $0.contains("Address already in use") }
+            try #require(portTaken && attempt < 3, "clv-server never started listening; it said:\n\(started.lines.joined(separator: "\n"))")
+            attempt += 1
+        }
     }
 
     /// Sessions on the test database other than the observer's own, optionally only those
