@@ -19,20 +19,10 @@ struct StandardErrorTests {
             let point = fit.parameters.map { Double.log($0) }
             // The same objective with its exact gradient replaced by central differences.
             let exactObjective = likelihood.objective
-            let numericalObjective = Objective { point in
-                let value = exactObjective.evaluate(point).value
-                let gradient = point.indices.map { index in
-                    var up = point
-                    var down = point
-                    up[index] += 1e-6
-                    down[index] -= 1e-6
-                    return (exactObjective.evaluate(up).value - exactObjective.evaluate(down).value) / 2e-6
-                }
-                return (value, gradient)
-            }
+            let numericalObjective = Objective.centralDifferences { exactObjective.evaluate($0).value }
             return (
                 MaximumLikelihood.standardErrors(exactObjective, at: point, customers: data.customers),
-                MaximumLikelihood.standardErrors(numericalObjective, at: point, customers: data.customers, gradientIsNumerical: true)
+                MaximumLikelihood.standardErrors(numericalObjective, at: point, customers: data.customers)
             )
         }
         #expect(exact.allSatisfy { $0 != nil } && numerical.allSatisfy { $0 != nil })

@@ -27,8 +27,7 @@ enum MaximumLikelihood {
     /// then cost a sample's evaluations, and the few on all inputs converge to the same tolerance.
     static func fit(
         names: [String], logStart: [Double], customers: Double, distinctInputs: Int,
-        meanNegativeLogLikelihood objective: Objective, sample: Objective? = nil, minimizer: BFGSMinimizer = BFGSMinimizer(),
-        gradientIsNumerical: Bool = false
+        meanNegativeLogLikelihood objective: Objective, sample: Objective? = nil, minimizer: BFGSMinimizer = BFGSMinimizer()
     ) -> Result {
         var warmStarted: BFGSMinimizer.Outcome?
         if let sample {
@@ -42,7 +41,7 @@ enum MaximumLikelihood {
         let outcome = warmStarted ?? minimizer.minimize(objective, from: logStart, names: names)
         let parameters = outcome.point.map { Double.exp($0) }
         let errors = outcome.status.isConverged
-            ? standardErrors(objective, at: outcome.point, customers: customers, gradientIsNumerical: gradientIsNumerical)
+            ? standardErrors(objective, at: outcome.point, customers: customers)
             : Array(repeating: nil, count: names.count)
         let fitted = names.indices.map { index in
             FittedParameter(
@@ -63,10 +62,11 @@ enum MaximumLikelihood {
     /// an exact gradient (one evaluation per parameter). A numerical gradient carries rounding
     /// noise of about 1e-9, which a 1e-6 step would magnify past the Hessian's own size: it gets
     /// central differences with a 1e-4 step, whose error is about 1e-5 from either source.
-    static func standardErrors(_ objective: Objective, at point: [Double], customers: Double, gradientIsNumerical: Bool = false) -> [Double?] {
+    static func standardErrors(_ objective: Objective, at point: [Double], customers: Double) -> [Double?] {
         let n = point.count
-        let step = gradientIsNumerical ? 1e-4 : 1e-6
-        let gradient = gradientIsNumerical ? [] : objective.evaluate(point).gradient
+        let numerical = objective.gradientIsNumerical
+        let step = numerical ? 1e-4 : 1e-6
+        let gradient = numerical ? [] : objective.evaluate(point).gradient
         var hessian = Array(repeating: Array(repeating: 0.0, count: n), count: n)
         for j in 0..<n {
             var up = point
@@ -74,7 +74,7 @@ enum MaximumLikelihood {
             let gradientUp = objective.evaluate(up).gradient
             var down = point
             down[j] -= step
-            let (gradientDown, width) = gradientIsNumerical ? (objective.evaluate(down).gradient, 2 * step) : (gradient, step)
+            let (gradientDown, width) = numerical ? (objective.evaluate(down).gradient, 2 * step) : (gradient, step)
             for i in 0..<n {
                 hessian[i][j] = (gradientUp[i] - gradientDown[i]) / width * customers
             }

@@ -21,7 +21,7 @@ public struct ParetoNBDFitter: Sendable {
         let result = MaximumLikelihood.fit(
             names: ParetoNBDParameters.names, logStart: [0, 0, 0, 0], customers: data.customers,
             distinctInputs: data.histories.count, meanNegativeLogLikelihood: ParetoNBDLikelihood(data: data, timeScale: timeScale).objective,
-            sample: sample, minimizer: BFGSMinimizer(gradientTolerance: 1e-7), gradientIsNumerical: true)
+            sample: sample, minimizer: BFGSMinimizer(gradientTolerance: 1e-7))
         let p = result.parameters
         let parameters = ParetoNBDParameters(r: p[0], alpha: p[1] / timeScale, s: p[2], beta: p[3] / timeScale)
         let summary = result.summary.rescaled(

@@ -40,21 +40,9 @@ struct ParetoNBDLikelihood: Sendable {
     }
 
     var objective: Objective {
-        let meanNegative: @Sendable ([Double]) -> Double = { [self] logParameters in
+        .centralDifferences { [self] logParameters in
             let total = logLikelihood(logParameters.map { Double.exp($0) })
             return total.isFinite ? -total / data.customers : .infinity
-        }
-        return Objective { point in
-            let value = meanNegative(point)
-            let step = 1e-6
-            let gradient = point.indices.map { index in
-                var up = point
-                var down = point
-                up[index] += step
-                down[index] -= step
-                return (meanNegative(up) - meanNegative(down)) / (2 * step)
-            }
-            return (value, gradient)
         }
     }
 
@@ -66,7 +54,8 @@ struct ParetoNBDLikelihood: Sendable {
             model.logA0Term(frequency: data.frequencyValues[pairFrequency[index]], time: data.times[pairTime[index]] * timeScale)
         }
         let constant = -SpecialFunctions.logGamma(r) + r * Double.log(alpha) + s * Double.log(beta)
-        let logGammaRX = data.frequencyValues.map { SpecialFunctions.logGamma(r + Double($0)) + constant }
+        // The terms of x alone (`a1` in ParetoNBDModel), per distinct x.
+        let a1 = data.frequencyValues.map { SpecialFunctions.logGamma(r + Double($0)) + constant }
         let logDeadWeight = data.frequencyValues.map { Double.log(s) - Double.log(r + s + Double($0)) }
         let logAlphaT = data.times.map { Double.log(alpha + $0 * timeScale) }
         let logBetaT = data.times.map { Double.log(beta + $0 * timeScale) }
@@ -78,7 +67,7 @@ struct ParetoNBDLikelihood: Sendable {
                 let alive = -(r + Double(data.frequencyValues[frequency])) * logAlphaT[age] - s * logBetaT[age]
                 let dead = logDeadWeight[frequency]
                     + SpecialFunctions.logSubExp(terms[Int(recencyPair[index])], terms[Int(agePair[index])])
-                total += data.weights[index] * (logGammaRX[frequency] + SpecialFunctions.logAddExp(alive, dead))
+                total += data.weights[index] * (a1[frequency] + SpecialFunctions.logAddExp(alive, dead))
             }
             return [total]
         }[0]

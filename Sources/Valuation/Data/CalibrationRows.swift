@@ -7,8 +7,7 @@
 enum CalibrationRows {
     /// From `customer_order_stats`; valid only when `StatisticsDays.areCurrent`.
     static let fromStatistics = """
-        SELECT purchase_days - 1, last_day - first_day, $1::date - first_day,
-               revenue_base_minor - first_day_revenue_base_minor,
+        SELECT \(StatisticsDays.counts), \(StatisticsDays.repeatRevenue),
                -- Only a customer who bought before and after the earlier year needs their days read.
                CASE WHEN first_day > $1::date - 365 OR last_day <= $1::date - 730 THEN false
                     WHEN first_day > $1::date - 730 OR last_day <= $1::date - 365 THEN true

@@ -30,8 +30,7 @@ struct CurrentHistory: Sendable {
     /// The same columns for every customer from the per-customer statistics: valid only when
     /// `StatisticsDays.areCurrent` as of `$1`.
     static let fromStatistics = """
-        SELECT customer_id, purchase_days - 1, last_day - first_day, $1::date - first_day,
-               revenue_base_minor - first_day_revenue_base_minor, completed_orders, revenue_base_minor
+        SELECT customer_id, \(StatisticsDays.counts), \(StatisticsDays.repeatRevenue), completed_orders, revenue_base_minor
         FROM \(StatisticsDays.customers)
         """
 

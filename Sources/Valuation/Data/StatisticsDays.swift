@@ -9,6 +9,11 @@ enum StatisticsDays {
         FROM customer_order_stats
         """
 
+    /// x, t_x and T in days, and the revenue of the purchase days after the first, over
+    /// `customers`: the columns `PurchaseDayAggregates` gives from the purchase days.
+    static let counts = "purchase_days - 1 AS x, last_day - first_day AS recency_days, $1::date - first_day AS age_days"
+    static let repeatRevenue = "revenue_base_minor - first_day_revenue_base_minor AS repeat_revenue"
+
     /// Customers with a purchase, with their first and last purchase days: `FROM \(customers)`.
     static let customers = """
         (SELECT customer_id, purchase_days, completed_orders, revenue_base_minor, first_day_revenue_base_minor,
