@@ -30,8 +30,13 @@ final class ClientConnectionHandler: ChannelInboundHandler, BatchedFlushing {
     var flushes = FlushBatcher()
     /// Set once the connection is gone; later calls fail with it at once.
     private var closedError: RPCError?
-    /// The last connection-level error the server sent on call_id 0.
+    /// The last connection-level error the server sent on call_id 0, or why the peer is no clv server.
     private var connectionError: RPCError?
+    /// Whether the peer has sent one well-formed response: until then, garbage or a silent close
+    /// most likely means the address is some other server's.
+    private var answered = false
+    /// `HOST:PORT` of the peer, for messages.
+    private var peer = "the server"
 
     private var loopBoundSelf: NIOLoopBound<ClientConnectionHandler> {
         NIOLoopBound(self, eventLoop: eventLoop)
@@ -46,6 +51,13 @@ final class ClientConnectionHandler: ChannelInboundHandler, BatchedFlushing {
 
     func handlerRemoved(context: ChannelHandlerContext) {
         self.context = nil
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        if let address = context.channel.remoteAddress, let ip = address.ipAddress, let port = address.port {
+            peer = HostAndPort(host: ip, port: port).description
+        }
+        context.fireChannelActive()
     }
 
     /// Sends the request and remembers who waits for its answer.
@@ -77,10 +89,13 @@ final class ClientConnectionHandler: ChannelInboundHandler, BatchedFlushing {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard let frame = try? unwrapInboundIn(data).decodeFrame(), case .response(let response) = frame.kind else {
-            connectionError = RPCError(code: .internal, message: "server sent a frame that is not a response")
+            connectionError = answered
+                ? RPCError(code: .unavailable, message: "\(peer) sent a frame that is not a response")
+                : notClv
             context.close(promise: nil)
             return
         }
+        answered = true
         guard frame.callID != 0 else {
             connectionError = RPCError(status: response.status)
             return
@@ -102,8 +117,16 @@ final class ClientConnectionHandler: ChannelInboundHandler, BatchedFlushing {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        let reason = connectionError.map { "connection closed by the server: \($0.code): \($0.message)" }
-        let error = RPCError(code: .unavailable, message: reason ?? "connection closed")
+        let error: RPCError
+        if let connectionError, connectionError.code == .unavailable {
+            error = connectionError
+        } else if let connectionError {
+            error = RPCError(code: .unavailable, message: "connection closed by \(peer): \(connectionError.code): \(connectionError.message)")
+        } else if !answered && !calls.isEmpty {
+            error = RPCError(code: .unavailable, message: "\(peer) closed the connection without answering — is it a clv-server, and still running?")
+        } else {
+            error = RPCError(code: .unavailable, message: "connection to \(peer) closed")
+        }
         closedError = error
         let pending = calls
         calls.removeAll()
@@ -115,7 +138,19 @@ final class ClientConnectionHandler: ChannelInboundHandler, BatchedFlushing {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if connectionError == nil {
+            if !answered {
+                connectionError = notClv
+            } else if let error = error as? FrameTooLargeError {
+                connectionError = RPCError(code: .unavailable, message: "\(peer) sent a \(error)")
+            }
+        }
         context.close(promise: nil)
+    }
+
+    /// What bytes that are no clv frame, before any answer, mean to the user.
+    private var notClv: RPCError {
+        RPCError(code: .unavailable, message: "\(peer) does not speak the clv protocol — is this a clv-server's address?")
     }
 
 }

@@ -47,7 +47,7 @@ public final class RPCClient: Sendable {
             let metadata = token.map { ["authorization": "Bearer \($0)"] } ?? [:]
             return RPCClient(channel: channel, handler: handler, defaultMetadata: metadata)
         } catch {
-            throw RPCError(code: .unavailable, message: "cannot connect to \(host):\(port): \(error)", cause: error)
+            throw RPCError(code: .unavailable, message: ConnectFailure.describe(error, host: host, port: port), cause: error)
         }
     }
 

@@ -78,7 +78,7 @@ struct IngestBenchCommand: AsyncParsableCommand {
         }
         let all = synthetic.makeOrders()
         let benchmark = IngestBenchmark(
-            address: connection.address, token: connection.token ?? ProcessInfo.processInfo.environment["CLV_TOKEN"],
+            address: connection.address, token: connection.token,
             connections: connections, inFlightPerConnection: inFlight)
         let ingest = try await benchmark.run(benchmark.partition(all, batchSize: batchSize))
         let copySeconds = try await CopyBaseline.bare(all, pool: database.pool)

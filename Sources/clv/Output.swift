@@ -1,7 +1,11 @@
 import Foundation
+import RPC
 
 /// How commands print: aligned two-column tables for people, JSON for scripts.
 enum Output {
+    /// Whether this run was asked for JSON (`--json`): then errors are JSON on standard output too.
+    static let jsonRequested = CommandLineArguments.requestJSON(Array(CommandLine.arguments.dropFirst()))
+
     static func table(_ rows: [(String, String)]) {
         let width = rows.map(\.0.count).max() ?? 0
         for (key, value) in rows {
@@ -16,15 +20,84 @@ enum Output {
         print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
-    /// Prints a failed call to standard error and ends the command with a non-zero status.
+    /// Prints a failed call (to standard error, or as JSON on standard output under `--json`) and
+    /// ends the command with a non-zero status.
     static func fail(_ error: any Error) -> Never {
-        let message = (error as? RPCErrorDescribable)?.cliDescription ?? "\(error)"
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-        exit(1)
+        fail(ErrorReport(error))
+    }
+
+    /// Prints an error report the same way and exits with `status`.
+    static func fail(_ report: ErrorReport, status: Int32 = 1) -> Never {
+        if jsonRequested, (try? json(report)) != nil {
+            exit(status)
+        }
+        FileHandle.standardError.write(Data("error: \(report.text)\n".utf8))
+        exit(status)
     }
 }
 
-/// An error that reads well on the command line.
-protocol RPCErrorDescribable {
+/// An error as the command line shows it: a status code name, a message, and the offending
+/// fields of an INVALID_ARGUMENT.
+struct ErrorReport: Encodable {
+    struct Violation: Encodable {
+        let field: String
+        let description: String
+    }
+
+    /// gRPC's code name for a failed call (`INVALID_ARGUMENT`, `UNAVAILABLE`, …); `USAGE` for a
+    /// command line that does not parse.
+    let code: String
+    let message: String
+    /// The first offending field, or nil.
+    let field: String?
+    let violations: [Violation]
+
+    init(code: String, message: String, violations: [Violation] = []) {
+        self.code = code
+        self.message = message
+        self.field = violations.first?.field
+        self.violations = violations
+    }
+
+    init(_ error: any Error) {
+        switch error {
+        case let error as RPCError:
+            self.init(
+                code: error.code.description, message: error.message,
+                violations: error.fieldViolations.map { Violation(field: $0.field, description: $0.description) })
+        case let error as any CLIErrorDescribable:
+            self.init(code: error.cliCode, message: error.cliDescription)
+        default:
+            self.init(code: "UNKNOWN", message: "\(error)")
+        }
+    }
+
+    /// One line for people (plus a line per field the message does not name). A connection that
+    /// could not be made says so without a code: the message is the whole story.
+    var text: String {
+        var text = code == RPCStatusCode.unavailable.description || code == "USAGE" ? message : "\(code): \(message)"
+        for violation in violations where !message.contains(violation.field) {
+            text += "\n  \(violation.field): \(violation.description)"
+        }
+        return text
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case code, message, field, violations
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(code, forKey: .code)
+        try container.encode(message, forKey: .message)
+        try container.encode(field, forKey: .field)  // null, not absent, when no field is at fault
+        try container.encode(violations, forKey: .violations)
+    }
+}
+
+/// An error of the command itself (not of a call) that reads well on the command line.
+protocol CLIErrorDescribable: Error {
+    /// The code name in JSON output, e.g. `FAILED_PRECONDITION`.
+    var cliCode: String { get }
     var cliDescription: String { get }
 }
