@@ -35,6 +35,9 @@ struct ModelRunReport: Encodable {
             ("fit time", Format.number(fitSeconds, significant: 3) + " s"),
             ("annual retention", Format.percent(annualRetentionRate)),
             ("observed margin", Format.percent(observedMarginRate)),
-        ] + fits.flatMap { [($0.model, "")] + $0.rows }
+        ] + fits.flatMap { fit in
+            // Gamma-Gamma's gamma is money: the service reports it in major units of the base currency.
+            [(fit.model, "")] + fit.rows.map { fit.model == "gamma_gamma" && $0.0 == "  gamma" ? ("  gamma (\(baseCurrency))", $0.1) : $0 }
+        }
     }
 }
