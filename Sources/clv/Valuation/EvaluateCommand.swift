@@ -45,7 +45,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         let rows: [Row]
 
         init(_ evaluation: ModelEvaluation) {
-            fit = evaluation.fit.map(ModelFitReport.init)
+            fit = evaluation.fit.map { ModelFitReport($0) }
             calibrationEnd = evaluation.calibrationEnd
             holdoutEnd = evaluation.holdoutEnd
             timeUnit = evaluation.timeUnit.name

@@ -23,7 +23,7 @@ struct ModelRunReport: Encodable {
         annualRetentionRate = run.annualRetentionRate
         observedMarginRate = run.observedMarginRate
         baseCurrency = run.baseCurrency
-        fits = run.fits.map(ModelFitReport.init)
+        fits = run.fits.map { ModelFitReport($0, currency: run.baseCurrency) }
     }
 
     var rows: [(String, String)] {
@@ -35,9 +35,6 @@ struct ModelRunReport: Encodable {
             ("fit time", Format.number(fitSeconds, significant: 3) + " s"),
             ("annual retention", Format.percent(annualRetentionRate)),
             ("observed margin", Format.percent(observedMarginRate)),
-        ] + fits.flatMap { fit in
-            // Gamma-Gamma's gamma is money: the service reports it in major units of the base currency.
-            [(fit.model, "")] + fit.rows.map { fit.model == "gamma_gamma" && $0.0 == "  gamma" ? ("  gamma (\(baseCurrency))", $0.1) : $0 }
-        }
+        ] + fits.flatMap { [($0.model, "")] + $0.rows }
     }
 }
