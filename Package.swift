@@ -158,6 +158,11 @@ let package = Package(
             name: "ValuationTests",
             dependencies: ["Valuation", "DemoShop", "Ingestion", "CLVModels", "CLVProto", "CLVService", "RPC", "Store", "TestSupport"]
         ),
+        // The command line's own logic: argument syntax, help and what it prints.
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["clv", "CLVProto", "Valuation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(
             name: "CLVModelsTests",
             dependencies: ["CLVModels"]

@@ -12,7 +12,7 @@ public struct DemoRunner: Sendable {
     /// Called with a line of progress for people.
     public let progress: @Sendable (String) -> Void
     /// The demo values customers over three years, a common planning horizon.
-    public static let horizonWeeks = 156
+    public static let horizonYears = 3.0
 
     public init(ingestion: IngestionClient, valuation: ValuationClient, progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.ingestion = ingestion
@@ -48,8 +48,9 @@ public struct DemoRunner: Sendable {
         let run = try await valuation.fitModel(
             FitModelRequest(purchaseModel: .bgNBD, spendModel: .gammaGamma, calibrationEnd: generator.lastDay.text, timeUnit: .week))
         outcome.run = run
-        progress("scoring every customer with run \(run.runID): value over the next \(Self.horizonWeeks / 52) years")
-        for try await step in valuation.scoreCustomers(ScoreCustomersRequest(runID: run.runID, horizon: Double(Self.horizonWeeks))) where step.done {
+        progress("scoring every customer with run \(run.runID): value over the next \(Int(Self.horizonYears)) years")
+        let terms = ValueTerms(horizonDays: Self.horizonYears * ValueTerms.daysPerYear)
+        for try await step in valuation.scoreCustomers(ScoreCustomersRequest(runID: run.runID, terms: terms)) where step.done {
             outcome.scoring = step
         }
         outcome.byMarket = try await valuation.valueReport(ValueReportRequest(by: .market, top: top))

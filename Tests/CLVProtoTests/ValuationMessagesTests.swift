@@ -44,11 +44,11 @@ import Testing
             purchaseModel: .paretoNBD, spendModel: .none, calibrationEnd: "2024-12-31", timeUnit: .day)
         #expect(try roundTrip(fit) == fit)
 
-        let score = ScoreCustomersRequest(runID: 7, horizon: 52, annualDiscountRate: 0.12, marginRate: 0.35)
+        let score = ScoreCustomersRequest(runID: 7, terms: ValueTerms(horizonDays: 1_095.7275, annualDiscountRate: 0.12, marginRate: 0.35))
         #expect(try roundTrip(score) == score)
 
         let value = GetCustomerValueRequest(
-            customerID: "cus_0042", runID: 9, horizon: 26.5, annualDiscountRate: 0.08, marginRate: 0.4)
+            customerID: "cus_0042", runID: 9, terms: ValueTerms(horizonDays: 185.5, annualDiscountRate: 0.08, marginRate: 0.4))
         #expect(try roundTrip(value) == value)
 
         let report = ValueReportRequest(by: .channel, top: 25)
@@ -62,8 +62,29 @@ import Testing
     @Test func scoreProgressRoundTrips() throws {
         let progress = ScoreProgress(
             scoringID: 314, runID: 42, phase: "storing", scored: 1_999_999, total: 2_000_000, seconds: 12.75,
-            done: true)
+            done: true, terms: ValueTerms(horizonDays: 365.2425, annualDiscountRate: 0.1, marginRate: 1))
         #expect(try roundTrip(progress) == progress)
+    }
+
+    /// Zero is a value: a discount of 0 (undiscounted) or a margin of 0 arrives as 0, not as
+    /// "unset, use the default" — the old contract's zero meant the default.
+    @Test func zeroTermsStayZeroAndUnsetTermsStayUnset() throws {
+        let zero = ValueTerms(horizonDays: 0, annualDiscountRate: 0, marginRate: 0)
+        #expect(try roundTrip(zero) == zero)
+        #expect(try roundTrip(ValueTerms()) == ValueTerms())
+        #expect(try roundTrip(ValueTerms(annualDiscountRate: 0)) == ValueTerms(annualDiscountRate: 0))
+        let request = try roundTrip(ScoreCustomersRequest(terms: ValueTerms(annualDiscountRate: 0)))
+        #expect(request.terms.annualDiscountRate == 0 && request.terms.horizonDays == nil && request.terms.marginRate == nil)
+        // The old fields (horizon = 2 in the run's unit, 52 weeks) are no longer read as anything.
+        let old: [UInt8] = [0x11] + withUnsafeBytes(of: Double(52).bitPattern.littleEndian) { Array($0) }
+        #expect(try ScoreCustomersRequest(serializedBytes: old).terms == ValueTerms())
+    }
+
+    @Test func unknownFiguresStayUnknown() throws {
+        #expect(try roundTrip(CustomerValue(netCLVBaseMinor: nil)).netCLVBaseMinor == nil)
+        #expect(try roundTrip(CustomerValue(netCLVBaseMinor: 0)).netCLVBaseMinor == 0)
+        #expect(try roundTrip(ValueGroup(customersWithCAC: 0, clvToCAC: nil)).clvToCAC == nil)
+        #expect(try roundTrip(ValueGroup(customersWithCAC: 3, clvToCAC: 0)).clvToCAC == 0)
     }
 
     @Test func customerValueRoundTrips() throws {
@@ -73,9 +94,11 @@ import Testing
             averageOrderBaseMinor: 11_223.5, firstPurchase: "2023-02-14", lastPurchase: "2025-05-01",
             repeatPurchaseDays: 9, recency: 114.3, age: 123.9, runID: 42, timeUnit: .week, horizon: 52.18,
             probabilityAlive: 0.87, expectedPurchases: 3.41, expectedAverageOrderBaseMinor: 10_987.25,
-            marginRate: 0.38, clvBaseMinor: 13_456.75, annualRetentionRate: 0.61, historicalCLVBaseMinor: 98_765.5,
-            retentionDiscountedCLVBaseMinor: 54_321.25, netCLVBaseMinor: 50_071.25, hasStoredScore: true,
-            storedScoringID: 314, storedCLVBaseMinor: 13_000.5)
+            marginRate: 0.38, clvBaseMinor: 13_456.75,
+            terms: ValueTerms(horizonDays: 365.2425, annualDiscountRate: 0.1, marginRate: 0.38), annualRetentionRate: 0.61,
+            lifespanYears: 2.564, historicalCLVBaseMinor: 98_765.5, retentionDiscountedCLVBaseMinor: 54_321.25,
+            retentionDiscountedYears: 3, netCLVBaseMinor: 50_071.25, hasStoredScore: true, storedScoringID: 314,
+            storedCLVBaseMinor: 13_000.5, storedTerms: ValueTerms(horizonDays: 1_095.7275, annualDiscountRate: 0, marginRate: 1))
         #expect(try roundTrip(value) == value)
     }
 
@@ -85,7 +108,8 @@ import Testing
             groups: [
                 ValueGroup(
                     key: "DE", customers: 1200, totalCLVBaseMinor: 15_600_000.5, averageCLVBaseMinor: 13_000.25,
-                    customersWithCAC: 800, averageCACBaseMinor: 4_500.75, clvToCAC: 2.89, belowHealthyRatio: true),
+                    customersWithCAC: 800, averageCLVWithCACBaseMinor: 13_005.5, averageCACBaseMinor: 4_500.75, clvToCAC: 2.89,
+                    belowHealthyRatio: true),
                 ValueGroup(
                     key: "FR", customers: 300, totalCLVBaseMinor: 2_700_000, averageCLVBaseMinor: 9_000,
                     customersWithCAC: 12, averageCACBaseMinor: 5_000, clvToCAC: 1.8, belowHealthyRatio: true),
@@ -94,7 +118,8 @@ import Testing
             topCustomers: [
                 TopCustomer(customerID: "c9", market: "DE", acquisitionChannel: "organic", clvBaseMinor: 91_000.25, probabilityAlive: 0.97, expectedPurchases: 6.5),
                 TopCustomer(customerID: "c3", clvBaseMinor: 80_000),
-            ])
+            ],
+            terms: ValueTerms(horizonDays: 1_092, annualDiscountRate: 0.05, marginRate: 0.35))
         #expect(try roundTrip(response) == response)
     }
 

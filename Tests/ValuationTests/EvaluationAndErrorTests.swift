@@ -68,12 +68,28 @@ struct EvaluationAndErrorTests {
             let germany = try #require(byMarket.groups.first { $0.key == "DE" })
             let france = try #require(byMarket.groups.first { $0.key == "FR" })
             // Acquiring a French customer costs 5,000 EUR: no customer here is worth that.
-            #expect(france.belowHealthyRatio && france.clvToCAC < 3)
+            #expect(france.belowHealthyRatio && (france.clvToCAC ?? 99) < 3)
             #expect(germany.customersWithCAC == 500 && germany.averageCACBaseMinor == 500)
+            // The ratio's two sides are the customers with a known CAC, and both are reported:
+            // their average CLV (not the group's, which counts the organic half too) over their CAC.
+            let germansWithCAC = try await server.pool.query(
+                """
+                SELECT avg(s.clv) AS clv FROM customer_scores s JOIN customers c USING (customer_id)
+                WHERE s.scoring_id = $1 AND c.market = 'DE' AND c.acquisition_cost_base_minor IS NOT NULL
+                """, [.int(byMarket.scoringID)])
+            let theirCLV = try germansWithCAC[0].double("clv")
+            #expect(abs(germany.averageCLVWithCACBaseMinor - theirCLV) < 1e-9 * theirCLV)
+            #expect(germany.averageCLVWithCACBaseMinor != germany.averageCLVBaseMinor)
+            #expect(germany.clvToCAC == germany.averageCLVWithCACBaseMinor / germany.averageCACBaseMinor)
+            // The report names the scoring's terms: the defaults here.
+            #expect(byMarket.terms.horizonDays.map { abs($0 - 365.2425) < 1e-9 } == true)
+            #expect(byMarket.terms.annualDiscountRate == 0.1)
             let byChannel = try await server.valuation.valueReport(ValueReportRequest(by: .channel))
             #expect(byChannel.topCustomers.isEmpty)
             #expect(Set(byChannel.groups.map(\.key)) == ["paid_search", "organic"])
-            #expect(byChannel.groups.first { $0.key == "organic" }?.customersWithCAC == 0)
+            let organic = try #require(byChannel.groups.first { $0.key == "organic" })
+            // No CAC known: the ratio is unknown, not 0, and not flagged.
+            #expect(organic.customersWithCAC == 0 && organic.clvToCAC == nil && !organic.belowHealthyRatio)
         } catch {
             try await server.stop()
             throw error
@@ -106,7 +122,7 @@ struct EvaluationAndErrorTests {
                 _ = try await server.valuation.customerValue(GetCustomerValueRequest(customerID: "c1", runID: 999))
             }
             await expectCode(.invalidArgument, containing: "margin_rate") {
-                _ = try await server.valuation.customerValue(GetCustomerValueRequest(customerID: "c1", marginRate: 2))
+                _ = try await server.valuation.customerValue(GetCustomerValueRequest(customerID: "c1", terms: ValueTerms(marginRate: 2)))
             }
             await expectCode(.failedPrecondition, containing: "ScoreCustomers") { _ = try await server.valuation.valueReport(ValueReportRequest()) }
         } catch {
@@ -140,20 +156,5 @@ struct EvaluationAndErrorTests {
             throw error
         }
         try await server.stop()
-    }
-
-    private func expectCode(
-        _ code: RPCStatusCode, containing text: String, sourceLocation: SourceLocation = #_sourceLocation,
-        _ body: () async throws -> Void
-    ) async {
-        do {
-            try await body()
-            Issue.record("expected \(code), got success", sourceLocation: sourceLocation)
-        } catch let error as RPCError {
-            #expect(error.code == code, "\(error)", sourceLocation: sourceLocation)
-            #expect(error.message.contains(text) || error.fieldViolations.contains { $0.field == text }, "\(error)", sourceLocation: sourceLocation)
-        } catch {
-            Issue.record("unexpected \(error)", sourceLocation: sourceLocation)
-        }
     }
 }

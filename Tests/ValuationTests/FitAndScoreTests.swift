@@ -38,6 +38,14 @@ struct FitAndScoreTests {
             // 3,000 customers pin r and alpha down to about a quarter.
             #expect(abs(bgnbd[0].value / Self.truth.r - 1) < 0.25, "\(bgnbd)")
             #expect(abs(bgnbd[1].value / Self.truth.alpha - 1) < 0.25, "\(bgnbd)")
+            // Gamma-Gamma's gamma is money: reported in euros, as the published CDNOW table gives
+            // it (15.44 dollars), though the data are in cents (simulated with 1,544).
+            let spend = Dictionary(uniqueKeysWithValues: first.fits[1].parameters.map { ($0.name, $0) })
+            let gamma = try #require(spend["gamma"]), p = try #require(spend["p"]?.value), q = try #require(spend["q"]?.value)
+            #expect(gamma.value > 15.44 / 2 && gamma.value < 15.44 * 2, "\(spend)")
+            #expect(gamma.standardError.map { $0 < gamma.value } == true, "\(spend)")
+            // The mean spend it implies, p γ / (q − 1), is CDNOW's 35.22 (in euros).
+            #expect(abs(p * gamma.value / (q - 1) / (6.25 * 15.44 / 2.74) - 1) < 0.15, "\(spend)")
 
             let stored = try await server.pool.query("SELECT fits::text FROM valuation_runs WHERE run_id = $1", [.int(first.runID)])
             let storedFits = try stored[0].string("fits")
@@ -117,7 +125,7 @@ struct FitAndScoreTests {
                 }
                 return observations
             }
-            let second = try await server.score(ScoreCustomersRequest(horizon: 26))
+            let second = try await server.score(ScoreCustomersRequest(terms: ValueTerms(horizonDays: 26 * 7)))
             watcher.cancel()
             let observations = try await watcher.value
             #expect(!observations.isEmpty)

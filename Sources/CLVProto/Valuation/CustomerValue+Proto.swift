@@ -29,13 +29,17 @@ extension CustomerValue: CMessageConvertible {
         expectedAverageOrderBaseMinor = c.expected_average_order_base_minor
         marginRate = c.margin_rate
         clvBaseMinor = c.clv_base_minor
+        terms = ValueTerms(c: c.terms)
         annualRetentionRate = c.annual_retention_rate
+        lifespanYears = c.lifespan_years
         historicalCLVBaseMinor = c.historical_clv_base_minor
         retentionDiscountedCLVBaseMinor = c.retention_discounted_clv_base_minor
-        netCLVBaseMinor = c.net_clv_base_minor
+        retentionDiscountedYears = c.retention_discounted_years
+        netCLVBaseMinor = c.has_net_clv != 0 ? c.net_clv_base_minor : nil
         hasStoredScore = c.has_stored_score != 0
         storedScoringID = c.stored_scoring_id
         storedCLVBaseMinor = c.stored_clv_base_minor
+        storedTerms = c.stored_terms.map { ValueTerms(c: UnsafePointer($0)) }
     }
 
     func cMessage(in arena: CArena) -> UnsafeMutablePointer<Clv__Valuation__V1__CustomerValue> {
@@ -62,13 +66,18 @@ extension CustomerValue: CMessageConvertible {
         value.pointee.expected_average_order_base_minor = expectedAverageOrderBaseMinor
         value.pointee.margin_rate = marginRate
         value.pointee.clv_base_minor = clvBaseMinor
+        value.pointee.terms = terms.cMessage(in: arena)
         value.pointee.annual_retention_rate = annualRetentionRate
+        value.pointee.lifespan_years = lifespanYears
         value.pointee.historical_clv_base_minor = historicalCLVBaseMinor
         value.pointee.retention_discounted_clv_base_minor = retentionDiscountedCLVBaseMinor
-        value.pointee.net_clv_base_minor = netCLVBaseMinor
+        value.pointee.retention_discounted_years = retentionDiscountedYears
+        value.pointee.net_clv_base_minor = netCLVBaseMinor ?? 0
+        value.pointee.has_net_clv = netCLVBaseMinor == nil ? 0 : 1
         value.pointee.has_stored_score = hasStoredScore ? 1 : 0
         value.pointee.stored_scoring_id = storedScoringID
         value.pointee.stored_clv_base_minor = storedCLVBaseMinor
+        value.pointee.stored_terms = storedTerms?.cMessage(in: arena)
         return value
     }
 }

@@ -28,23 +28,36 @@ public struct CustomerValue: Sendable, Hashable {
     // The model: the run's parameters applied to the current history.
     public var runID: Int64
     public var timeUnit: ProtoTimeUnit
+    /// In `timeUnit`; `terms.horizonDays` in days.
     public var horizon: Double
+    /// BG/NBD gives 1 to a customer without a repeat purchase, by construction.
     public var probabilityAlive: Double
     public var expectedPurchases: Double
     public var expectedAverageOrderBaseMinor: Double
+    /// As `terms.marginRate`.
     public var marginRate: Double
+    /// Discounted margin over the horizon.
     public var clvBaseMinor: Double
+    /// The terms of the model figures, defaults filled in.
+    public var terms: ValueTerms
 
-    // The classic formulas, per year: lifespan = 1 / (1 − annual retention).
+    // The classic formulas, per year: lifespan = 1 / (1 − annual retention), churn at least 1 %.
     public var annualRetentionRate: Double
+    public var lifespanYears: Double
+    /// Revenue over the lifespan, undiscounted.
     public var historicalCLVBaseMinor: Double
+    /// Margin over `retentionDiscountedYears` whole years, discounted.
     public var retentionDiscountedCLVBaseMinor: Double
-    public var netCLVBaseMinor: Double
+    public var retentionDiscountedYears: UInt32
+    /// Revenue over the lifespan less the acquisition cost; `nil` when that cost is unknown.
+    public var netCLVBaseMinor: Double?
 
     /// Whether the customer was scored; the last stored score follows.
     public var hasStoredScore: Bool
     public var storedScoringID: Int64
     public var storedCLVBaseMinor: Double
+    /// The terms of the stored score's scoring.
+    public var storedTerms: ValueTerms?
 
     public init(
         customerID: String = "", market: String = "", acquisitionChannel: String = "",
@@ -54,9 +67,10 @@ public struct CustomerValue: Sendable, Hashable {
         recency: Double = 0, age: Double = 0, runID: Int64 = 0, timeUnit: ProtoTimeUnit = .unspecified,
         horizon: Double = 0, probabilityAlive: Double = 0, expectedPurchases: Double = 0,
         expectedAverageOrderBaseMinor: Double = 0, marginRate: Double = 0, clvBaseMinor: Double = 0,
-        annualRetentionRate: Double = 0, historicalCLVBaseMinor: Double = 0,
-        retentionDiscountedCLVBaseMinor: Double = 0, netCLVBaseMinor: Double = 0, hasStoredScore: Bool = false,
-        storedScoringID: Int64 = 0, storedCLVBaseMinor: Double = 0
+        terms: ValueTerms = ValueTerms(), annualRetentionRate: Double = 0, lifespanYears: Double = 0,
+        historicalCLVBaseMinor: Double = 0, retentionDiscountedCLVBaseMinor: Double = 0,
+        retentionDiscountedYears: UInt32 = 0, netCLVBaseMinor: Double? = nil, hasStoredScore: Bool = false,
+        storedScoringID: Int64 = 0, storedCLVBaseMinor: Double = 0, storedTerms: ValueTerms? = nil
     ) {
         self.customerID = customerID
         self.market = market
@@ -80,12 +94,16 @@ public struct CustomerValue: Sendable, Hashable {
         self.expectedAverageOrderBaseMinor = expectedAverageOrderBaseMinor
         self.marginRate = marginRate
         self.clvBaseMinor = clvBaseMinor
+        self.terms = terms
         self.annualRetentionRate = annualRetentionRate
+        self.lifespanYears = lifespanYears
         self.historicalCLVBaseMinor = historicalCLVBaseMinor
         self.retentionDiscountedCLVBaseMinor = retentionDiscountedCLVBaseMinor
+        self.retentionDiscountedYears = retentionDiscountedYears
         self.netCLVBaseMinor = netCLVBaseMinor
         self.hasStoredScore = hasStoredScore
         self.storedScoringID = storedScoringID
         self.storedCLVBaseMinor = storedCLVBaseMinor
+        self.storedTerms = storedTerms
     }
 }

@@ -9,9 +9,7 @@ extension GetCustomerValueRequest: CMessageConvertible {
         let c = pointer.pointee
         customerID = CRead.string(c.customer_id)
         runID = c.run_id
-        horizon = c.horizon
-        annualDiscountRate = c.annual_discount_rate
-        marginRate = c.margin_rate
+        terms = ValueTerms(c: c.terms)
     }
 
     func cMessage(in arena: CArena) -> UnsafeMutablePointer<Clv__Valuation__V1__GetCustomerValueRequest> {
@@ -19,9 +17,7 @@ extension GetCustomerValueRequest: CMessageConvertible {
             Clv__Valuation__V1__GetCustomerValueRequest.self, clv__valuation__v1__get_customer_value_request__init)
         request.pointee.customer_id = arena.string(customerID)
         request.pointee.run_id = runID
-        request.pointee.horizon = horizon
-        request.pointee.annual_discount_rate = annualDiscountRate
-        request.pointee.margin_rate = marginRate
+        request.pointee.terms = terms.cMessage(in: arena)
         return request
     }
 }

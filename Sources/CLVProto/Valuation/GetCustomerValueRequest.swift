@@ -3,19 +3,12 @@ public struct GetCustomerValueRequest: Sendable, Hashable {
     public var customerID: String
     /// 0 for the latest run.
     public var runID: Int64
-    /// As in `ScoreCustomersRequest`; 0 for the defaults.
-    public var horizon: Double
-    public var annualDiscountRate: Double
-    public var marginRate: Double
+    /// As in `ScoreCustomersRequest`: each left `nil` takes its default.
+    public var terms: ValueTerms
 
-    public init(
-        customerID: String = "", runID: Int64 = 0, horizon: Double = 0, annualDiscountRate: Double = 0,
-        marginRate: Double = 0
-    ) {
+    public init(customerID: String = "", runID: Int64 = 0, terms: ValueTerms = ValueTerms()) {
         self.customerID = customerID
         self.runID = runID
-        self.horizon = horizon
-        self.annualDiscountRate = annualDiscountRate
-        self.marginRate = marginRate
+        self.terms = terms
     }
 }

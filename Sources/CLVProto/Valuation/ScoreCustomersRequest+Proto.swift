@@ -8,18 +8,14 @@ extension ScoreCustomersRequest: CMessageConvertible {
     init(c pointer: UnsafePointer<Clv__Valuation__V1__ScoreCustomersRequest>) {
         let c = pointer.pointee
         runID = c.run_id
-        horizon = c.horizon
-        annualDiscountRate = c.annual_discount_rate
-        marginRate = c.margin_rate
+        terms = ValueTerms(c: c.terms)
     }
 
     func cMessage(in arena: CArena) -> UnsafeMutablePointer<Clv__Valuation__V1__ScoreCustomersRequest> {
         let request = arena.message(
             Clv__Valuation__V1__ScoreCustomersRequest.self, clv__valuation__v1__score_customers_request__init)
         request.pointee.run_id = runID
-        request.pointee.horizon = horizon
-        request.pointee.annual_discount_rate = annualDiscountRate
-        request.pointee.margin_rate = marginRate
+        request.pointee.terms = terms.cMessage(in: arena)
         return request
     }
 }

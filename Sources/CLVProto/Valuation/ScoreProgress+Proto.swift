@@ -14,6 +14,7 @@ extension ScoreProgress: CMessageConvertible {
         total = c.total
         seconds = c.seconds
         done = c.done != 0
+        terms = ValueTerms(c: c.terms)
     }
 
     func cMessage(in arena: CArena) -> UnsafeMutablePointer<Clv__Valuation__V1__ScoreProgress> {
@@ -25,6 +26,7 @@ extension ScoreProgress: CMessageConvertible {
         progress.pointee.total = total
         progress.pointee.seconds = seconds
         progress.pointee.done = done ? 1 : 0
+        progress.pointee.terms = terms.cMessage(in: arena)
         return progress
     }
 }

@@ -9,10 +9,12 @@ public struct ScoreProgress: Sendable, Hashable {
     public var total: UInt64
     public var seconds: Double
     public var done: Bool
+    /// The terms the scoring values customers with, defaults filled in.
+    public var terms: ValueTerms
 
     public init(
         scoringID: Int64 = 0, runID: Int64 = 0, phase: String = "", scored: UInt64 = 0, total: UInt64 = 0,
-        seconds: Double = 0, done: Bool = false
+        seconds: Double = 0, done: Bool = false, terms: ValueTerms = ValueTerms()
     ) {
         self.scoringID = scoringID
         self.runID = runID
@@ -21,5 +23,6 @@ public struct ScoreProgress: Sendable, Hashable {
         self.total = total
         self.seconds = seconds
         self.done = done
+        self.terms = terms
     }
 }

@@ -12,8 +12,9 @@ extension ValueGroup: CMessageConvertible {
         totalCLVBaseMinor = c.total_clv_base_minor
         averageCLVBaseMinor = c.average_clv_base_minor
         customersWithCAC = c.customers_with_cac
+        averageCLVWithCACBaseMinor = c.average_clv_with_cac_base_minor
         averageCACBaseMinor = c.average_cac_base_minor
-        clvToCAC = c.clv_to_cac
+        clvToCAC = c.has_clv_to_cac != 0 ? c.clv_to_cac : nil
         belowHealthyRatio = c.below_healthy_ratio != 0
     }
 
@@ -24,8 +25,10 @@ extension ValueGroup: CMessageConvertible {
         group.pointee.total_clv_base_minor = totalCLVBaseMinor
         group.pointee.average_clv_base_minor = averageCLVBaseMinor
         group.pointee.customers_with_cac = customersWithCAC
+        group.pointee.average_clv_with_cac_base_minor = averageCLVWithCACBaseMinor
         group.pointee.average_cac_base_minor = averageCACBaseMinor
-        group.pointee.clv_to_cac = clvToCAC
+        group.pointee.clv_to_cac = clvToCAC ?? 0
+        group.pointee.has_clv_to_cac = clvToCAC == nil ? 0 : 1
         group.pointee.below_healthy_ratio = belowHealthyRatio ? 1 : 0
         return group
     }

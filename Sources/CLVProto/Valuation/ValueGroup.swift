@@ -5,18 +5,21 @@ public struct ValueGroup: Sendable, Hashable {
     public var customers: UInt64
     public var totalCLVBaseMinor: Double
     public var averageCLVBaseMinor: Double
-    /// Customers whose acquisition cost is known.
+    /// Customers whose acquisition cost is known: the two sides of CLV:CAC are theirs.
     public var customersWithCAC: UInt64
-    /// Their average acquisition cost.
+    /// Their average CLV (0 without any).
+    public var averageCLVWithCACBaseMinor: Double
+    /// Their average acquisition cost (0 without any).
     public var averageCACBaseMinor: Double
-    /// Average CLV over average CAC of the customers with a known CAC; 0 without any.
-    public var clvToCAC: Double
+    /// `averageCLVWithCACBaseMinor` over `averageCACBaseMinor`; `nil` without a known CAC above 0.
+    public var clvToCAC: Double?
     /// CLV:CAC is under the healthy 3:1.
     public var belowHealthyRatio: Bool
 
     public init(
         key: String = "", customers: UInt64 = 0, totalCLVBaseMinor: Double = 0, averageCLVBaseMinor: Double = 0,
-        customersWithCAC: UInt64 = 0, averageCACBaseMinor: Double = 0, clvToCAC: Double = 0,
+        customersWithCAC: UInt64 = 0, averageCLVWithCACBaseMinor: Double = 0, averageCACBaseMinor: Double = 0,
+        clvToCAC: Double? = nil,
         belowHealthyRatio: Bool = false
     ) {
         self.key = key
@@ -24,6 +27,7 @@ public struct ValueGroup: Sendable, Hashable {
         self.totalCLVBaseMinor = totalCLVBaseMinor
         self.averageCLVBaseMinor = averageCLVBaseMinor
         self.customersWithCAC = customersWithCAC
+        self.averageCLVWithCACBaseMinor = averageCLVWithCACBaseMinor
         self.averageCACBaseMinor = averageCACBaseMinor
         self.clvToCAC = clvToCAC
         self.belowHealthyRatio = belowHealthyRatio

@@ -16,6 +16,7 @@ extension ValueReportResponse: CMessageConvertible {
         totalCLVBaseMinor = c.total_clv_base_minor
         top20PercentShare = c.top_20_percent_share
         topCustomers = CRead.array(c.top_customers, count: c.n_top_customers, TopCustomer.init(c:))
+        terms = ValueTerms(c: c.terms)
     }
 
     func cMessage(in arena: CArena) -> UnsafeMutablePointer<Clv__Valuation__V1__ValueReportResponse> {
@@ -32,6 +33,7 @@ extension ValueReportResponse: CMessageConvertible {
         response.pointee.top_20_percent_share = top20PercentShare
         response.pointee.n_top_customers = topCustomers.count
         response.pointee.top_customers = arena.pointerArray(topCustomers.map { $0.cMessage(in: arena) })
+        response.pointee.terms = terms.cMessage(in: arena)
         return response
     }
 }

@@ -11,11 +11,13 @@ public struct ValueReportResponse: Sendable, Hashable {
     public var top20PercentShare: Double
     /// The requested number of most valuable customers, most valuable first.
     public var topCustomers: [TopCustomer]
+    /// The scoring's terms: horizon, discount and margin.
+    public var terms: ValueTerms
 
     public init(
         scoringID: Int64 = 0, runID: Int64 = 0, by: Grouping = .unspecified, baseCurrency: String = "",
         groups: [ValueGroup] = [], customers: UInt64 = 0, totalCLVBaseMinor: Double = 0,
-        top20PercentShare: Double = 0, topCustomers: [TopCustomer] = []
+        top20PercentShare: Double = 0, topCustomers: [TopCustomer] = [], terms: ValueTerms = ValueTerms()
     ) {
         self.scoringID = scoringID
         self.runID = runID
@@ -26,5 +28,6 @@ public struct ValueReportResponse: Sendable, Hashable {
         self.totalCLVBaseMinor = totalCLVBaseMinor
         self.top20PercentShare = top20PercentShare
         self.topCustomers = topCustomers
+        self.terms = terms
     }
 }

@@ -64,7 +64,7 @@ struct ModelEvaluator: Sendable {
             return (fit, Self.compare(model: model, histories: histories, holdout: holdout, perPeriod: perPeriod, length: length))
         }
         return ModelEvaluation(
-            fit: ModelFit(NamedFit(model: options.purchaseModel, summary: fit)), timeUnit: FitOptions.protoTimeUnit(unit),
+            fit: ModelFit(NamedFit(model: options.purchaseModel, summary: fit), baseCurrency: ""), timeUnit: FitOptions.protoTimeUnit(unit),
             calibrationEnd: calibrationEnd.text,
             holdoutEnd: holdoutEnd.text, holdoutLength: length, customers: UInt64(evaluation.customers),
             meanAbsoluteError: evaluation.meanAbsoluteError, rootMeanSquaredError: evaluation.rootMeanSquaredError,

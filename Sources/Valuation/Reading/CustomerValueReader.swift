@@ -16,8 +16,7 @@ struct CustomerValueReader: Sendable {
         }
         guard request.runID >= 0 else { throw RPCError.invalidArgument(field: "run_id", "must not be negative") }
         let run = try await RunLookup.run(request.runID, pool: pool)
-        let options = try ValueOptions(
-            horizon: request.horizon, annualDiscountRate: request.annualDiscountRate, marginRate: request.marginRate, run: run)
+        let options = try ValueOptions(request.terms, run: run)
         let today = CalendarDay.today
         let (profile, history, stored) = try await pool.withConnection { connection in
             let profile = try connection.query(
@@ -32,10 +31,12 @@ struct CustomerValueReader: Sendable {
             let history = try CurrentHistory.read(asOf: today.text, customerID: customerID, on: connection)
             let stored = try connection.query(
                 """
-                SELECT s.scoring_id, s.clv FROM customer_scores s
-                JOIN valuation_current_scoring c ON c.scoring_id = s.scoring_id WHERE s.customer_id = $1
+                SELECT s.scoring_id, s.clv, \(ScoringTerms.columns) FROM customer_scores s
+                JOIN valuation_current_scoring c ON c.scoring_id = s.scoring_id
+                JOIN valuation_scorings g ON g.scoring_id = s.scoring_id JOIN valuation_runs r ON r.run_id = g.run_id
+                WHERE s.customer_id = $1
                 """, [.text(customerID)]
-            ).first.map { row in (scoringID: try row.int("scoring_id"), clv: try row.double("clv")) }
+            ).first.map { row in (scoringID: try row.int("scoring_id"), clv: try row.double("clv"), terms: try ScoringTerms.read(row)) }
             return (profile, history, stored)
         }
         guard let profile else { throw RPCError(code: .notFound, message: "no customer \(customerID)") }
@@ -44,11 +45,13 @@ struct CustomerValueReader: Sendable {
             customerID: customerID, market: profile.market, acquisitionChannel: profile.channel,
             acquisitionCostBaseMinor: profile.cost ?? 0, hasAcquisitionCost: profile.cost != nil, baseCurrency: run.baseCurrency,
             runID: run.runID, timeUnit: FitOptions.protoTimeUnit(run.timeUnit), horizon: options.horizon,
-            marginRate: options.marginRate, annualRetentionRate: run.annualRetentionRate)
+            marginRate: options.marginRate, terms: options.terms, annualRetentionRate: run.annualRetentionRate,
+            retentionDiscountedYears: UInt32(options.horizonYears))
         if let stored {
             card.hasStoredScore = true
             card.storedScoringID = stored.scoringID
             card.storedCLVBaseMinor = stored.clv
+            card.storedTerms = stored.terms
         }
         guard let history else { return card }  // no completed order: nothing to value
         let valuation = ValueCalculator(run: run, options: options).valuation(history)
@@ -65,7 +68,8 @@ struct CustomerValueReader: Sendable {
         card.expectedPurchases = valuation.expectedPurchases
         card.expectedAverageOrderBaseMinor = valuation.expectedAverageOrder
         card.clvBaseMinor = valuation.clv
-        let classic = ClassicFigures(history: history, run: run, options: options, acquisitionCost: Double(profile.cost ?? 0))
+        let classic = ClassicFigures(history: history, run: run, options: options, acquisitionCost: profile.cost.map(Double.init))
+        card.lifespanYears = classic.lifespanYears
         card.historicalCLVBaseMinor = classic.historical
         card.retentionDiscountedCLVBaseMinor = classic.retentionDiscounted
         card.netCLVBaseMinor = classic.net

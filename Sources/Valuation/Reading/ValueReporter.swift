@@ -14,8 +14,8 @@ struct ValueReporter: Sendable {
         return try await pool.withConnection { connection in
             guard let current = try connection.query(
                 """
-                SELECT c.scoring_id, s.run_id, r.base_currency FROM valuation_current_scoring c
-                JOIN valuation_scorings s USING (scoring_id) JOIN valuation_runs r USING (run_id)
+                SELECT c.scoring_id, g.run_id, r.base_currency, \(ScoringTerms.columns) FROM valuation_current_scoring c
+                JOIN valuation_scorings g USING (scoring_id) JOIN valuation_runs r USING (run_id)
                 """
             ).first else {
                 throw RPCError(code: .failedPrecondition, message: "no scores yet: call ScoreCustomers (clv score) first")
@@ -26,19 +26,21 @@ struct ValueReporter: Sendable {
                 """
                 SELECT coalesce(c.\(column), '') AS key, count(*) AS customers, sum(s.clv) AS total, avg(s.clv) AS average,
                        count(c.acquisition_cost_base_minor) AS with_cac,
-                       coalesce(avg(c.acquisition_cost_base_minor), 0)::float8 AS average_cac,
-                       coalesce(avg(s.clv) FILTER (WHERE c.acquisition_cost_base_minor IS NOT NULL), 0) AS average_clv_with_cac
+                       avg(c.acquisition_cost_base_minor)::float8 AS average_cac,
+                       avg(s.clv) FILTER (WHERE c.acquisition_cost_base_minor IS NOT NULL) AS average_clv_with_cac
                 FROM customer_scores s JOIN customers c USING (customer_id)
                 WHERE s.scoring_id = $1
                 GROUP BY 1 ORDER BY total DESC, key
                 """, [.int(scoringID)]
             ).map { row in
-                let averageCAC = try row.double("average_cac")
-                let ratio = averageCAC > 0 ? try row.double("average_clv_with_cac") / averageCAC : 0
+                // Both sides of the ratio are the customers with a known CAC, and are reported.
+                let withCAC = try row.isNull("average_cac") ? nil : (clv: try row.double("average_clv_with_cac"), cac: try row.double("average_cac"))
+                let ratio = withCAC.flatMap { $0.cac > 0 ? $0.clv / $0.cac : nil }
                 return ValueGroup(
                     key: try row.string("key"), customers: UInt64(try row.int("customers")), totalCLVBaseMinor: try row.double("total"),
                     averageCLVBaseMinor: try row.double("average"), customersWithCAC: UInt64(try row.int("with_cac")),
-                    averageCACBaseMinor: averageCAC, clvToCAC: ratio, belowHealthyRatio: averageCAC > 0 && ratio < Self.healthyRatio)
+                    averageCLVWithCACBaseMinor: withCAC?.clv ?? 0, averageCACBaseMinor: withCAC?.cac ?? 0, clvToCAC: ratio,
+                    belowHealthyRatio: ratio.map { $0 < Self.healthyRatio } ?? false)
             }
             let totals = try connection.query(
                 """
@@ -64,7 +66,8 @@ struct ValueReporter: Sendable {
             return ValueReportResponse(
                 scoringID: scoringID, runID: try current.int("run_id"), by: request.by == .channel ? .channel : .market,
                 baseCurrency: try current.string("base_currency"), groups: groups, customers: UInt64(try totals.int("customers")),
-                totalCLVBaseMinor: total, top20PercentShare: total > 0 ? try totals.double("top") / total : 0, topCustomers: top)
+                totalCLVBaseMinor: total, top20PercentShare: total > 0 ? try totals.double("top") / total : 0, topCustomers: top,
+                terms: try ScoringTerms.read(current))
         }
     }
 }

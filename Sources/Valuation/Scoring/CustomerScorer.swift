@@ -16,17 +16,20 @@ struct CustomerScorer: Sendable {
 
         guard request.runID >= 0 else { throw RPCError.invalidArgument(field: "run_id", "must not be negative") }
         let run = try await RunLookup.run(request.runID, pool: pool)
-        let options = try ValueOptions(
-            horizon: request.horizon, annualDiscountRate: request.annualDiscountRate, marginRate: request.marginRate, run: run)
-        try await progress.write(ScoreProgress(runID: run.runID, phase: "reading", seconds: seconds()))
+        let options = try ValueOptions(request.terms, run: run)
+        let terms = options.terms
+        try await progress.write(ScoreProgress(runID: run.runID, phase: "reading", seconds: seconds(), terms: terms))
         let today = CalendarDay.today.text
         let histories = try await pool.withConnection { connection in try CurrentHistory.readAll(asOf: today, on: connection) }
-        try await progress.write(ScoreProgress(runID: run.runID, phase: "scoring", total: UInt64(histories.count), seconds: seconds()))
+        try await progress.write(
+            ScoreProgress(runID: run.runID, phase: "scoring", total: UInt64(histories.count), seconds: seconds(), terms: terms))
 
         let calculator = ValueCalculator(run: run, options: options)
         let valuations = try await Self.valuations(histories, calculator: calculator)
         try await progress.write(
-            ScoreProgress(runID: run.runID, phase: "storing", scored: UInt64(valuations.count), total: UInt64(histories.count), seconds: seconds()))
+            ScoreProgress(
+                runID: run.runID, phase: "storing", scored: UInt64(valuations.count), total: UInt64(histories.count), seconds: seconds(),
+                terms: terms))
 
         let scoringSeconds = seconds()
         let scoringID = try await pool.withTransaction { connection in
@@ -60,7 +63,7 @@ struct CustomerScorer: Sendable {
         try await progress.write(
             ScoreProgress(
                 scoringID: scoringID, runID: run.runID, phase: "done", scored: UInt64(valuations.count),
-                total: UInt64(histories.count), seconds: seconds(), done: true))
+                total: UInt64(histories.count), seconds: seconds(), done: true, terms: terms))
     }
 
     /// Valuations of `histories`, in order. Customers sharing (x, t_x, T) share the count

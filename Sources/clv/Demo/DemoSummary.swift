@@ -33,7 +33,8 @@ struct DemoSummary {
             line += "; \(outcome.rejected) rejected" + (outcome.firstRejection.map { " (first, \($0))" } ?? "")
         }
         if let scoring = outcome.scoring {
-            line += "\n   scored \(scoring.scored) customers in \(Format.number(scoring.seconds, significant: 3)) s (scoring \(scoring.scoringID))"
+            line += "\n   scored \(scoring.scored) customers in \(Format.number(scoring.seconds, significant: 3)) s (scoring \(scoring.scoringID)): "
+                + "CLV \(TermsReport(scoring.terms).text)"
         }
         return line
     }

@@ -9,8 +9,8 @@ struct EvaluateCommand: AsyncParsableCommand {
         commandName: "evaluate",
         abstract: "Fit on a calibration period, predict the holdout period, and compare with what customers did.")
 
-    @Option(help: "Purchase model: bgnbd or pareto-nbd.")
-    var model: PurchaseModel = .bgNBD
+    @Option(help: "Purchase model.")
+    var model: PurchaseModelName = .bgnbd
 
     @Option(help: "Last day of calibration, YYYY-MM-DD.")
     var calibrationEnd: String
@@ -18,8 +18,8 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Option(help: "Last day of the holdout period, YYYY-MM-DD.")
     var holdoutEnd: String
 
-    @Option(help: "Time unit: day, week or month.")
-    var timeUnit: ProtoTimeUnit = .week
+    @Option(help: "Time unit of the model.")
+    var timeUnit: TimeUnitName = .week
 
     @OptionGroup var connection: ConnectionOptions
 
@@ -45,7 +45,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         let rows: [Row]
 
         init(_ evaluation: ModelEvaluation) {
-            fit = evaluation.fit.map(ModelFitReport.init)
+            fit = evaluation.fit.map { ModelFitReport($0) }
             calibrationEnd = evaluation.calibrationEnd
             holdoutEnd = evaluation.holdoutEnd
             timeUnit = evaluation.timeUnit.name
@@ -70,7 +70,7 @@ struct EvaluateCommand: AsyncParsableCommand {
             let client = try await connection.connect()
             defer { Task { await client.close() } }
             evaluation = try await ValuationClient(client: client).evaluateModel(
-                EvaluateModelRequest(purchaseModel: model, calibrationEnd: calibrationEnd, holdoutEnd: holdoutEnd, timeUnit: timeUnit))
+                EvaluateModelRequest(purchaseModel: model.proto, calibrationEnd: calibrationEnd, holdoutEnd: holdoutEnd, timeUnit: timeUnit.proto))
         } catch {
             Output.fail(error)
         }

@@ -8,17 +8,17 @@ struct FitCommand: AsyncParsableCommand {
         commandName: "fit",
         abstract: "Fit BG/NBD or Pareto/NBD (and Gamma-Gamma) on the stored orders and keep the run.")
 
-    @Option(help: "Purchase model: bgnbd or pareto-nbd.")
-    var model: PurchaseModel = .bgNBD
+    @Option(help: "Purchase model.")
+    var model: PurchaseModelName = .bgnbd
 
-    @Option(help: "Spend model: gamma-gamma or none.")
-    var spend: SpendModel = .gammaGamma
+    @Option(help: "Spend model; none values each purchase at the customer's own average.")
+    var spend: SpendModelName = .gammaGamma
 
     @Option(help: "Last day of the calibration period, YYYY-MM-DD (default: today).")
-    var calibrationEnd: String = ""
+    var calibrationEnd: String?
 
-    @Option(help: "Time unit: day, week or month.")
-    var timeUnit: ProtoTimeUnit = .week
+    @Option(help: "Time unit of the model.")
+    var timeUnit: TimeUnitName = .week
 
     @OptionGroup var connection: ConnectionOptions
 
@@ -28,7 +28,7 @@ struct FitCommand: AsyncParsableCommand {
             let client = try await connection.connect()
             defer { Task { await client.close() } }
             run = try await ValuationClient(client: client).fitModel(
-                FitModelRequest(purchaseModel: model, spendModel: spend, calibrationEnd: calibrationEnd, timeUnit: timeUnit))
+                FitModelRequest(purchaseModel: model.proto, spendModel: spend.proto, calibrationEnd: calibrationEnd ?? "", timeUnit: timeUnit.proto))
         } catch {
             Output.fail(error)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Ingestion
 
 /// Numbers for people: a few significant figures, money in major units with separators.
 enum Format {
@@ -7,23 +8,37 @@ enum Format {
         return String(format: "%.\(significant)g", value)
     }
 
-    /// Minor units as major units with thousands separators, e.g. 1234567 → "12,345.67".
-    static func money(_ minor: Double, currency: String = "") -> String {
+    /// Minor units as major units of `currency` with thousands separators, e.g. 1234567 EUR →
+    /// "12,345.67 EUR", 1234567 JPY → "1,234,567 JPY". The currency is named unless `named` is false;
+    /// without one, two decimals.
+    static func money(_ minor: Double, currency: String = "", named: Bool = true) -> String {
         guard minor.isFinite else { return "\(minor)" }
-        let text = String(format: "%.2f", minor / 100)
+        let digits = CurrencyCatalog.minorUnitDigits(of: currency) ?? 2
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let text = String(format: "%.\(digits)f", minor / scale)
         let sign = text.hasPrefix("-") ? "-" : ""
-        let digits = text.drop { $0 == "-" }
-        let whole = digits.prefix { $0 != "." }
+        let unsigned = text.drop { $0 == "-" }
+        let whole = unsigned.prefix { $0 != "." }
         var grouped = ""
         for (index, digit) in whole.enumerated() {
             if index > 0, (whole.count - index) % 3 == 0 { grouped.append(",") }
             grouped.append(digit)
         }
-        let amount = sign + grouped + digits.drop { $0 != "." }
-        return currency.isEmpty ? amount : "\(amount) \(currency)"
+        let amount = sign + grouped + unsigned.drop { $0 != "." }
+        return currency.isEmpty || !named ? amount : "\(amount) \(currency)"
     }
 
     static func percent(_ share: Double) -> String {
         String(format: "%.1f %%", share * 100)
+    }
+
+    /// "1 repeat day", "3 repeat days".
+    static func count(_ count: Int, _ noun: String) -> String {
+        "\(count) \(count == 1 ? noun : plural(noun))"
+    }
+
+    static func plural(_ noun: String) -> String {
+        noun.hasSuffix("s") ? noun : noun + "s"
     }
 }

@@ -6,6 +6,8 @@ struct ModelFitReport: Encodable {
         let name: String
         let value: Double
         let standardError: Double?
+        /// The currency of a money-scaled parameter (Gamma-Gamma's gamma, in major units); nil for the rest.
+        let unit: String?
     }
     let model: String
     let parameters: [ParameterReport]
@@ -16,9 +18,13 @@ struct ModelFitReport: Encodable {
     let customers: UInt64
     let distinctInputs: UInt64
 
-    init(_ fit: ModelFit) {
+    /// `currency` names the unit of Gamma-Gamma's gamma, which the service reports in its major units.
+    init(_ fit: ModelFit, currency: String = "") {
         model = fit.model
-        parameters = fit.parameters.map { ParameterReport(name: $0.name, value: $0.value, standardError: $0.standardError) }
+        parameters = fit.parameters.map {
+            let isMoney = fit.model == "gamma_gamma" && $0.name == "gamma" && !currency.isEmpty
+            return ParameterReport(name: $0.name, value: $0.value, standardError: $0.standardError, unit: isMoney ? currency : nil)
+        }
         logLikelihood = fit.logLikelihood
         iterations = fit.iterations
         converged = fit.converged
@@ -30,7 +36,7 @@ struct ModelFitReport: Encodable {
     /// Table rows: one per parameter, then the fit's figures.
     var rows: [(String, String)] {
         parameters.map { parameter in
-            ("  \(parameter.name)", Format.number(parameter.value) + (parameter.standardError.map { " ± " + Format.number($0) } ?? ""))
+            ("  \(parameter.name)\(parameter.unit.map { " (\($0))" } ?? "")", Format.number(parameter.value) + (parameter.standardError.map { " ± " + Format.number($0) } ?? ""))
         } + [
             ("  log-likelihood", Format.number(logLikelihood)),
             ("  iterations", "\(iterations) (\(status))"),

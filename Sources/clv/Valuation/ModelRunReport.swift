@@ -23,7 +23,7 @@ struct ModelRunReport: Encodable {
         annualRetentionRate = run.annualRetentionRate
         observedMarginRate = run.observedMarginRate
         baseCurrency = run.baseCurrency
-        fits = run.fits.map(ModelFitReport.init)
+        fits = run.fits.map { ModelFitReport($0, currency: run.baseCurrency) }
     }
 
     var rows: [(String, String)] {

@@ -16,6 +16,7 @@ struct ScoreCommand: AsyncParsableCommand {
         let runId: Int64
         let customers: UInt64
         let seconds: Double
+        let terms: TermsReport
     }
 
     func run() async throws {
@@ -24,7 +25,7 @@ struct ScoreCommand: AsyncParsableCommand {
             let client = try await connection.connect()
             defer { Task { await client.close() } }
             let call = ValuationClient(client: client).scoreCustomers(
-                ScoreCustomersRequest(runID: value.run, horizon: value.horizon, annualDiscountRate: value.discount, marginRate: value.margin))
+                ScoreCustomersRequest(runID: value.run ?? 0, terms: value.terms))
             for try await progress in call {
                 if !connection.json, !progress.done {
                     print("\(progress.phase) … \(progress.total > 0 ? "\(progress.scored)/\(progress.total) customers, " : "")\(Format.number(progress.seconds, significant: 3)) s")
@@ -35,12 +36,14 @@ struct ScoreCommand: AsyncParsableCommand {
             Output.fail(error)
         }
         guard let last, last.done else { Output.fail(ValidationError("the server ended the scoring without finishing it")) }
-        let report = Report(scoringId: last.scoringID, runId: last.runID, customers: last.scored, seconds: last.seconds)
+        let report = Report(
+            scoringId: last.scoringID, runId: last.runID, customers: last.scored, seconds: last.seconds, terms: TermsReport(last.terms))
         if connection.json {
             try Output.json(report)
         } else {
             Output.table([
                 ("scoring", String(report.scoringId)), ("run", String(report.runId)), ("customers", String(report.customers)),
+                ("values", report.terms.text),
                 ("time", Format.number(report.seconds, significant: 3) + " s"),
             ])
         }

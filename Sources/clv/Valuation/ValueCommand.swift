@@ -21,9 +21,7 @@ struct ValueCommand: AsyncParsableCommand {
             let client = try await connection.connect()
             defer { Task { await client.close() } }
             card = try await ValuationClient(client: client).customerValue(
-                GetCustomerValueRequest(
-                    customerID: customerID, runID: value.run, horizon: value.horizon, annualDiscountRate: value.discount,
-                    marginRate: value.margin))
+                GetCustomerValueRequest(customerID: customerID, runID: value.run ?? 0, terms: value.terms))
         } catch {
             Output.fail(error)
         }

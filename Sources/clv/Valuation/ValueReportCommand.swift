@@ -8,10 +8,10 @@ struct ValueReportCommand: AsyncParsableCommand {
         commandName: "value",
         abstract: "CLV, CAC and CLV:CAC by market or acquisition channel; groups under 3:1 are flagged.")
 
-    @Option(help: "Group by market or channel.")
-    var by: Grouping = .market
+    @Option(help: "Group by market or acquisition channel.")
+    var by: GroupingName = .market
 
-    @Option(help: "Also list this many of the most valuable customers (at most 1000).")
+    @Option(help: "Also list this many of the most valuable customers (at most 1000; 0 for none).")
     var top: UInt32 = 0
 
     @OptionGroup var connection: ConnectionOptions
@@ -25,20 +25,25 @@ struct ValueReportCommand: AsyncParsableCommand {
             let probabilityAlive: Double
             let expectedPurchases: Double
         }
+        /// CLV:CAC's two sides are the customers with a known CAC: their average CLV and average
+        /// CAC are given, so the ratio can be checked; each is null without such customers.
         struct Group: Encodable {
             let key: String
             let customers: UInt64
             let totalClvBaseMinor: Double
             let averageClvBaseMinor: Double
             let customersWithCac: UInt64
-            let averageCacBaseMinor: Double
-            let clvToCac: Double
+            @NullWhenUnknown var averageClvWithCacBaseMinor: Double?
+            @NullWhenUnknown var averageCacBaseMinor: Double?
+            @NullWhenUnknown var clvToCac: Double?
             let belowHealthyRatio: Bool
         }
         let scoringId: Int64
         let runId: Int64
         let by: String
         let baseCurrency: String
+        /// The scoring's horizon, discount and margin.
+        let terms: TermsReport
         let customers: UInt64
         let totalClvBaseMinor: Double
         let top20PercentShare: Double
@@ -50,14 +55,16 @@ struct ValueReportCommand: AsyncParsableCommand {
             runId = response.runID
             by = response.by.name
             baseCurrency = response.baseCurrency
+            terms = TermsReport(response.terms)
             customers = response.customers
             totalClvBaseMinor = response.totalCLVBaseMinor
             top20PercentShare = response.top20PercentShare
             groups = response.groups.map {
-                Group(
+                let known = $0.customersWithCAC > 0
+                return Group(
                     key: $0.key, customers: $0.customers, totalClvBaseMinor: $0.totalCLVBaseMinor, averageClvBaseMinor: $0.averageCLVBaseMinor,
-                    customersWithCac: $0.customersWithCAC, averageCacBaseMinor: $0.averageCACBaseMinor, clvToCac: $0.clvToCAC,
-                    belowHealthyRatio: $0.belowHealthyRatio)
+                    customersWithCac: $0.customersWithCAC, averageClvWithCacBaseMinor: known ? $0.averageCLVWithCACBaseMinor : nil,
+                    averageCacBaseMinor: known ? $0.averageCACBaseMinor : nil, clvToCac: $0.clvToCAC, belowHealthyRatio: $0.belowHealthyRatio)
             }
             topCustomers = response.topCustomers.map {
                 Customer(
@@ -72,7 +79,7 @@ struct ValueReportCommand: AsyncParsableCommand {
         do {
             let client = try await connection.connect()
             defer { Task { await client.close() } }
-            response = try await ValuationClient(client: client).valueReport(ValueReportRequest(by: by, top: top))
+            response = try await ValuationClient(client: client).valueReport(ValueReportRequest(by: by.proto, top: top))
         } catch {
             Output.fail(error)
         }
@@ -85,17 +92,22 @@ struct ValueReportCommand: AsyncParsableCommand {
     }
 
     static func table(_ report: Report) -> String {
+        let money = { (minor: Double?) in minor.map { Format.money($0, currency: report.baseCurrency, named: false) } ?? "—" }
+        let basis = report.terms.basis ?? "margin"
         var lines = [
             "value by \(report.by) (scoring \(report.scoringId), run \(report.runId), \(report.customers) customers, "
                 + "total \(Format.money(report.totalClvBaseMinor, currency: report.baseCurrency)); top 20 % hold \(Format.percent(report.top20PercentShare)))",
-            pad(["group", "customers", "total CLV", "avg CLV", "avg CAC", "CLV:CAC"]),
+            "CLV is expected \(basis) \(report.terms.text); money in \(report.baseCurrency.isEmpty ? "the base currency" : report.baseCurrency). "
+                + "CLV:CAC = avg CLV with CAC / avg CAC, over the customers with a known CAC",
+            pad(["group", "customers", "total CLV", "avg CLV", "with CAC", "their avg CLV", "avg CAC", "CLV:CAC"]),
         ]
         for group in report.groups {
             lines.append(
                 pad([
-                    group.key.isEmpty ? "(none)" : group.key, String(group.customers), Format.money(group.totalClvBaseMinor),
-                    Format.money(group.averageClvBaseMinor), group.customersWithCac > 0 ? Format.money(group.averageCacBaseMinor) : "—",
-                    group.customersWithCac > 0 ? String(format: "%.1f", group.clvToCac) + (group.belowHealthyRatio ? "  < 3:1" : "") : "—",
+                    group.key.isEmpty ? "(none)" : group.key, String(group.customers), money(group.totalClvBaseMinor),
+                    money(group.averageClvBaseMinor), String(group.customersWithCac), money(group.averageClvWithCacBaseMinor),
+                    money(group.averageCacBaseMinor),
+                    group.clvToCac.map { String(format: "%.2f", $0) + (group.belowHealthyRatio ? " < 3:1" : "") } ?? "—",
                 ]))
         }
         if !report.topCustomers.isEmpty {
@@ -104,7 +116,7 @@ struct ValueReportCommand: AsyncParsableCommand {
             for customer in report.topCustomers {
                 lines.append(
                     pad([
-                        customer.customerId, customer.market, Format.money(customer.clvBaseMinor), Format.percent(customer.probabilityAlive),
+                        customer.customerId, customer.market, money(customer.clvBaseMinor), Format.percent(customer.probabilityAlive),
                         Format.number(customer.expectedPurchases, significant: 3), customer.acquisitionChannel,
                     ]))
             }
@@ -113,7 +125,7 @@ struct ValueReportCommand: AsyncParsableCommand {
     }
 
     private static func pad(_ cells: [String]) -> String {
-        let widths = [22, 10, 16, 12, 12, 12]
+        let widths = [22, 10, 16, 12, 9, 14, 12, 13]
         return zip(cells, widths).enumerated().map { index, pair in
             index == 0 ? pair.0.padding(toLength: pair.1, withPad: " ", startingAt: 0)
                 : String(repeating: " ", count: max(0, pair.1 - pair.0.count)) + pair.0

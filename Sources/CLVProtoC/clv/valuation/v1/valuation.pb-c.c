@@ -187,6 +187,51 @@ void   clv__valuation__v1__model_run__free_unpacked
   assert(message->base.descriptor == &clv__valuation__v1__model_run__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   clv__valuation__v1__value_terms__init
+                     (Clv__Valuation__V1__ValueTerms         *message)
+{
+  static const Clv__Valuation__V1__ValueTerms init_value = CLV__VALUATION__V1__VALUE_TERMS__INIT;
+  *message = init_value;
+}
+size_t clv__valuation__v1__value_terms__get_packed_size
+                     (const Clv__Valuation__V1__ValueTerms *message)
+{
+  assert(message->base.descriptor == &clv__valuation__v1__value_terms__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t clv__valuation__v1__value_terms__pack
+                     (const Clv__Valuation__V1__ValueTerms *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &clv__valuation__v1__value_terms__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t clv__valuation__v1__value_terms__pack_to_buffer
+                     (const Clv__Valuation__V1__ValueTerms *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &clv__valuation__v1__value_terms__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Clv__Valuation__V1__ValueTerms *
+       clv__valuation__v1__value_terms__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Clv__Valuation__V1__ValueTerms *)
+     protobuf_c_message_unpack (&clv__valuation__v1__value_terms__descriptor,
+                                allocator, len, data);
+}
+void   clv__valuation__v1__value_terms__free_unpacked
+                     (Clv__Valuation__V1__ValueTerms *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &clv__valuation__v1__value_terms__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   clv__valuation__v1__score_customers_request__init
                      (Clv__Valuation__V1__ScoreCustomersRequest         *message)
 {
@@ -1172,7 +1217,110 @@ const ProtobufCMessageDescriptor clv__valuation__v1__model_run__descriptor =
   (ProtobufCMessageInit) clv__valuation__v1__model_run__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor clv__valuation__v1__score_customers_request__field_descriptors[4] =
+static const ProtobufCFieldDescriptor clv__valuation__v1__value_terms__field_descriptors[6] =
+{
+  {
+    "horizon_days",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Valuation__V1__ValueTerms, horizon_days),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "has_horizon_days",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Valuation__V1__ValueTerms, has_horizon_days),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "annual_discount_rate",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Valuation__V1__ValueTerms, annual_discount_rate),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "has_annual_discount_rate",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Valuation__V1__ValueTerms, has_annual_discount_rate),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "margin_rate",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Valuation__V1__ValueTerms, margin_rate),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "has_margin_rate",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Valuation__V1__ValueTerms, has_margin_rate),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned clv__valuation__v1__value_terms__field_indices_by_name[] = {
+  2,   /* field[2] = annual_discount_rate */
+  3,   /* field[3] = has_annual_discount_rate */
+  1,   /* field[1] = has_horizon_days */
+  5,   /* field[5] = has_margin_rate */
+  0,   /* field[0] = horizon_days */
+  4,   /* field[4] = margin_rate */
+};
+static const ProtobufCIntRange clv__valuation__v1__value_terms__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor clv__valuation__v1__value_terms__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "clv.valuation.v1.ValueTerms",
+  "ValueTerms",
+  "Clv__Valuation__V1__ValueTerms",
+  "clv.valuation.v1",
+  sizeof(Clv__Valuation__V1__ValueTerms),
+  6,
+  clv__valuation__v1__value_terms__field_descriptors,
+  clv__valuation__v1__value_terms__field_indices_by_name,
+  1,  clv__valuation__v1__value_terms__number_ranges,
+  (ProtobufCMessageInit) clv__valuation__v1__value_terms__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor clv__valuation__v1__score_customers_request__field_descriptors[2] =
 {
   {
     "run_id",
@@ -1187,52 +1335,27 @@ static const ProtobufCFieldDescriptor clv__valuation__v1__score_customers_reques
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
-    "horizon",
-    2,
+    "terms",
+    5,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_DOUBLE,
+    PROTOBUF_C_TYPE_MESSAGE,
     0,   /* quantifier_offset */
-    offsetof(Clv__Valuation__V1__ScoreCustomersRequest, horizon),
-    NULL,
-    NULL,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
-    "annual_discount_rate",
-    3,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_DOUBLE,
-    0,   /* quantifier_offset */
-    offsetof(Clv__Valuation__V1__ScoreCustomersRequest, annual_discount_rate),
-    NULL,
-    NULL,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
-    "margin_rate",
-    4,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_DOUBLE,
-    0,   /* quantifier_offset */
-    offsetof(Clv__Valuation__V1__ScoreCustomersRequest, margin_rate),
-    NULL,
+    offsetof(Clv__Valuation__V1__ScoreCustomersRequest, terms),
+    &clv__valuation__v1__value_terms__descriptor,
     NULL,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
 };
 static const unsigned clv__valuation__v1__score_customers_request__field_indices_by_name[] = {
-  2,   /* field[2] = annual_discount_rate */
-  1,   /* field[1] = horizon */
-  3,   /* field[3] = margin_rate */
   0,   /* field[0] = run_id */
+  1,   /* field[1] = terms */
 };
-static const ProtobufCIntRange clv__valuation__v1__score_customers_request__number_ranges[1 + 1] =
+static const ProtobufCIntRange clv__valuation__v1__score_customers_request__number_ranges[2 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 5, 1 },
+  { 0, 2 }
 };
 const ProtobufCMessageDescriptor clv__valuation__v1__score_customers_request__descriptor =
 {
@@ -1242,14 +1365,14 @@ const ProtobufCMessageDescriptor clv__valuation__v1__score_customers_request__de
   "Clv__Valuation__V1__ScoreCustomersRequest",
   "clv.valuation.v1",
   sizeof(Clv__Valuation__V1__ScoreCustomersRequest),
-  4,
+  2,
   clv__valuation__v1__score_customers_request__field_descriptors,
   clv__valuation__v1__score_customers_request__field_indices_by_name,
-  1,  clv__valuation__v1__score_customers_request__number_ranges,
+  2,  clv__valuation__v1__score_customers_request__number_ranges,
   (ProtobufCMessageInit) clv__valuation__v1__score_customers_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor clv__valuation__v1__score_progress__field_descriptors[7] =
+static const ProtobufCFieldDescriptor clv__valuation__v1__score_progress__field_descriptors[8] =
 {
   {
     "scoring_id",
@@ -1335,6 +1458,18 @@ static const ProtobufCFieldDescriptor clv__valuation__v1__score_progress__field_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "terms",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Valuation__V1__ScoreProgress, terms),
+    &clv__valuation__v1__value_terms__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned clv__valuation__v1__score_progress__field_indices_by_name[] = {
   6,   /* field[6] = done */
@@ -1343,12 +1478,13 @@ static const unsigned clv__valuation__v1__score_progress__field_indices_by_name[
   3,   /* field[3] = scored */
   0,   /* field[0] = scoring_id */
   5,   /* field[5] = seconds */
+  7,   /* field[7] = terms */
   4,   /* field[4] = total */
 };
 static const ProtobufCIntRange clv__valuation__v1__score_progress__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 8 }
 };
 const ProtobufCMessageDescriptor clv__valuation__v1__score_progress__descriptor =
 {
@@ -1358,14 +1494,14 @@ const ProtobufCMessageDescriptor clv__valuation__v1__score_progress__descriptor 
   "Clv__Valuation__V1__ScoreProgress",
   "clv.valuation.v1",
   sizeof(Clv__Valuation__V1__ScoreProgress),
-  7,
+  8,
   clv__valuation__v1__score_progress__field_descriptors,
   clv__valuation__v1__score_progress__field_indices_by_name,
   1,  clv__valuation__v1__score_progress__number_ranges,
   (ProtobufCMessageInit) clv__valuation__v1__score_progress__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor clv__valuation__v1__get_customer_value_request__field_descriptors[5] =
+static const ProtobufCFieldDescriptor clv__valuation__v1__get_customer_value_request__field_descriptors[3] =
 {
   {
     "customer_id",
@@ -1392,53 +1528,28 @@ static const ProtobufCFieldDescriptor clv__valuation__v1__get_customer_value_req
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
-    "horizon",
-    3,
+    "terms",
+    6,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_DOUBLE,
+    PROTOBUF_C_TYPE_MESSAGE,
     0,   /* quantifier_offset */
-    offsetof(Clv__Valuation__V1__GetCustomerValueRequest, horizon),
-    NULL,
-    NULL,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
-    "annual_discount_rate",
-    4,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_DOUBLE,
-    0,   /* quantifier_offset */
-    offsetof(Clv__Valuation__V1__GetCustomerValueRequest, annual_discount_rate),
-    NULL,
-    NULL,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
-    "margin_rate",
-    5,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_DOUBLE,
-    0,   /* quantifier_offset */
-    offsetof(Clv__Valuation__V1__GetCustomerValueRequest, margin_rate),
-    NULL,
+    offsetof(Clv__Valuation__V1__GetCustomerValueRequest, terms),
+    &clv__valuation__v1__value_terms__descriptor,
     NULL,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
 };
 static const unsigned clv__valuation__v1__get_customer_value_request__field_indices_by_name[] = {
-  3,   /* field[3] = annual_discount_rate */
   0,   /* field[0] = customer_id */
-  2,   /* field[2] = horizon */
-  4,   /* field[4] = margin_rate */
   1,   /* field[1] = run_id */
+  2,   /* field[2] = terms */
 };
-static const ProtobufCIntRange clv__valuation__v1__get_customer_value_request__number_ranges[1 + 1] =
+static const ProtobufCIntRange clv__valuation__v1__get_customer_value_request__number_ranges[2 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 6, 2 },
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor clv__valuation__v1__get_customer_value_request__descriptor =
 {
@@ -1448,14 +1559,14 @@ const ProtobufCMessageDescriptor clv__valuation__v1__get_customer_value_request_
   "Clv__Valuation__V1__GetCustomerValueRequest",
   "clv.valuation.v1",
   sizeof(Clv__Valuation__V1__GetCustomerValueRequest),
-  5,
+  3,
   clv__valuation__v1__get_customer_value_request__field_descriptors,
   clv__valuation__v1__get_customer_value_request__field_indices_by_name,
-  1,  clv__valuation__v1__get_customer_value_request__number_ranges,
+  2,  clv__valuation__v1__get_customer_value_request__number_ranges,
   (ProtobufCMessageInit) clv__valuation__v1__get_customer_value_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor clv__valuation__v1__customer_value__field_descriptors[29] =
+static const ProtobufCFieldDescriptor clv__valuation__v1__customer_value__field_descriptors[34] =
 {
   {
     "customer_id",
@@ -1805,6 +1916,66 @@ static const ProtobufCFieldDescriptor clv__valuation__v1__customer_value__field_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "terms",
+    30,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Valuation__V1__CustomerValue, terms),
+    &clv__valuation__v1__value_terms__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "stored_terms",
+    31,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Valuation__V1__CustomerValue, stored_terms),
+    &clv__valuation__v1__value_terms__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "has_net_clv",
+    32,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Valuation__V1__CustomerValue, has_net_clv),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "lifespan_years",
+    33,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Valuation__V1__CustomerValue, lifespan_years),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "retention_discounted_years",
+    34,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Valuation__V1__CustomerValue, retention_discounted_years),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned clv__valuation__v1__customer_value__field_indices_by_name[] = {
   2,   /* field[2] = acquisition_channel */
@@ -1820,10 +1991,12 @@ static const unsigned clv__valuation__v1__customer_value__field_indices_by_name[
   18,   /* field[18] = expected_purchases */
   9,   /* field[9] = first_purchase */
   4,   /* field[4] = has_acquisition_cost */
+  31,   /* field[31] = has_net_clv */
   26,   /* field[26] = has_stored_score */
   23,   /* field[23] = historical_clv_base_minor */
   16,   /* field[16] = horizon */
   10,   /* field[10] = last_purchase */
+  32,   /* field[32] = lifespan_years */
   20,   /* field[20] = margin_rate */
   1,   /* field[1] = market */
   25,   /* field[25] = net_clv_base_minor */
@@ -1831,16 +2004,19 @@ static const unsigned clv__valuation__v1__customer_value__field_indices_by_name[
   12,   /* field[12] = recency */
   11,   /* field[11] = repeat_purchase_days */
   24,   /* field[24] = retention_discounted_clv_base_minor */
+  33,   /* field[33] = retention_discounted_years */
   7,   /* field[7] = revenue_base_minor */
   14,   /* field[14] = run_id */
   28,   /* field[28] = stored_clv_base_minor */
   27,   /* field[27] = stored_scoring_id */
+  30,   /* field[30] = stored_terms */
+  29,   /* field[29] = terms */
   15,   /* field[15] = time_unit */
 };
 static const ProtobufCIntRange clv__valuation__v1__customer_value__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 29 }
+  { 0, 34 }
 };
 const ProtobufCMessageDescriptor clv__valuation__v1__customer_value__descriptor =
 {
@@ -1850,7 +2026,7 @@ const ProtobufCMessageDescriptor clv__valuation__v1__customer_value__descriptor 
   "Clv__Valuation__V1__CustomerValue",
   "clv.valuation.v1",
   sizeof(Clv__Valuation__V1__CustomerValue),
-  29,
+  34,
   clv__valuation__v1__customer_value__field_descriptors,
   clv__valuation__v1__customer_value__field_indices_by_name,
   1,  clv__valuation__v1__customer_value__number_ranges,
@@ -1908,7 +2084,7 @@ const ProtobufCMessageDescriptor clv__valuation__v1__value_report_request__descr
   (ProtobufCMessageInit) clv__valuation__v1__value_report_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor clv__valuation__v1__value_group__field_descriptors[8] =
+static const ProtobufCFieldDescriptor clv__valuation__v1__value_group__field_descriptors[10] =
 {
   {
     "key",
@@ -2006,21 +2182,47 @@ static const ProtobufCFieldDescriptor clv__valuation__v1__value_group__field_des
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "average_clv_with_cac_base_minor",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Valuation__V1__ValueGroup, average_clv_with_cac_base_minor),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "has_clv_to_cac",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Valuation__V1__ValueGroup, has_clv_to_cac),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned clv__valuation__v1__value_group__field_indices_by_name[] = {
   5,   /* field[5] = average_cac_base_minor */
   3,   /* field[3] = average_clv_base_minor */
+  8,   /* field[8] = average_clv_with_cac_base_minor */
   7,   /* field[7] = below_healthy_ratio */
   6,   /* field[6] = clv_to_cac */
   1,   /* field[1] = customers */
   4,   /* field[4] = customers_with_cac */
+  9,   /* field[9] = has_clv_to_cac */
   0,   /* field[0] = key */
   2,   /* field[2] = total_clv_base_minor */
 };
 static const ProtobufCIntRange clv__valuation__v1__value_group__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 8 }
+  { 0, 10 }
 };
 const ProtobufCMessageDescriptor clv__valuation__v1__value_group__descriptor =
 {
@@ -2030,7 +2232,7 @@ const ProtobufCMessageDescriptor clv__valuation__v1__value_group__descriptor =
   "Clv__Valuation__V1__ValueGroup",
   "clv.valuation.v1",
   sizeof(Clv__Valuation__V1__ValueGroup),
-  8,
+  10,
   clv__valuation__v1__value_group__field_descriptors,
   clv__valuation__v1__value_group__field_indices_by_name,
   1,  clv__valuation__v1__value_group__number_ranges,
@@ -2140,7 +2342,7 @@ const ProtobufCMessageDescriptor clv__valuation__v1__top_customer__descriptor =
   (ProtobufCMessageInit) clv__valuation__v1__top_customer__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor clv__valuation__v1__value_report_response__field_descriptors[9] =
+static const ProtobufCFieldDescriptor clv__valuation__v1__value_report_response__field_descriptors[10] =
 {
   {
     "scoring_id",
@@ -2250,6 +2452,18 @@ static const ProtobufCFieldDescriptor clv__valuation__v1__value_report_response_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "terms",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Valuation__V1__ValueReportResponse, terms),
+    &clv__valuation__v1__value_terms__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned clv__valuation__v1__value_report_response__field_indices_by_name[] = {
   3,   /* field[3] = base_currency */
@@ -2258,6 +2472,7 @@ static const unsigned clv__valuation__v1__value_report_response__field_indices_b
   4,   /* field[4] = groups */
   1,   /* field[1] = run_id */
   0,   /* field[0] = scoring_id */
+  9,   /* field[9] = terms */
   7,   /* field[7] = top_20_percent_share */
   8,   /* field[8] = top_customers */
   6,   /* field[6] = total_clv_base_minor */
@@ -2265,7 +2480,7 @@ static const unsigned clv__valuation__v1__value_report_response__field_indices_b
 static const ProtobufCIntRange clv__valuation__v1__value_report_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 9 }
+  { 0, 10 }
 };
 const ProtobufCMessageDescriptor clv__valuation__v1__value_report_response__descriptor =
 {
@@ -2275,7 +2490,7 @@ const ProtobufCMessageDescriptor clv__valuation__v1__value_report_response__desc
   "Clv__Valuation__V1__ValueReportResponse",
   "clv.valuation.v1",
   sizeof(Clv__Valuation__V1__ValueReportResponse),
-  9,
+  10,
   clv__valuation__v1__value_report_response__field_descriptors,
   clv__valuation__v1__value_report_response__field_indices_by_name,
   1,  clv__valuation__v1__value_report_response__number_ranges,

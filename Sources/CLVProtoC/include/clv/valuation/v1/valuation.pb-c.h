@@ -19,6 +19,7 @@ typedef struct Clv__Valuation__V1__Parameter Clv__Valuation__V1__Parameter;
 typedef struct Clv__Valuation__V1__ModelFit Clv__Valuation__V1__ModelFit;
 typedef struct Clv__Valuation__V1__FitModelRequest Clv__Valuation__V1__FitModelRequest;
 typedef struct Clv__Valuation__V1__ModelRun Clv__Valuation__V1__ModelRun;
+typedef struct Clv__Valuation__V1__ValueTerms Clv__Valuation__V1__ValueTerms;
 typedef struct Clv__Valuation__V1__ScoreCustomersRequest Clv__Valuation__V1__ScoreCustomersRequest;
 typedef struct Clv__Valuation__V1__ScoreProgress Clv__Valuation__V1__ScoreProgress;
 typedef struct Clv__Valuation__V1__GetCustomerValueRequest Clv__Valuation__V1__GetCustomerValueRequest;
@@ -81,7 +82,9 @@ typedef enum _Clv__Valuation__V1__Grouping {
 /* --- messages --- */
 
 /*
- * One fitted parameter. The standard error comes from the inverse Hessian of the
+ * One fitted parameter, in the run's time unit where it has one. Money-scaled parameters
+ * (Gamma-Gamma's gamma) are in major units of the base currency, as published tables give them
+ * (CDNOW's gamma is 15.44 dollars); the service computes in minor units. The standard error comes from the inverse Hessian of the
  * log-likelihood; absent (has_standard_error false) when that is not invertible.
  */
 struct  Clv__Valuation__V1__Parameter
@@ -189,6 +192,38 @@ struct  Clv__Valuation__V1__ModelRun
     , 0, CLV__VALUATION__V1__PURCHASE_MODEL__PURCHASE_MODEL_UNSPECIFIED, CLV__VALUATION__V1__SPEND_MODEL__SPEND_MODEL_UNSPECIFIED, (char *)protobuf_c_empty_string, CLV__VALUATION__V1__TIME_UNIT__TIME_UNIT_UNSPECIFIED, 0,NULL, 0, 0, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0, 0 }
 
 
+/*
+ * How values are computed: over what horizon, discounted at what rate, at what margin.
+ * In a request each figure counts only when its has_ flag is set; an unset one takes its default.
+ * Zero is a figure like any other: an annual_discount_rate of 0 is undiscounted. In a response
+ * every flag is set and the figures are those used.
+ */
+struct  Clv__Valuation__V1__ValueTerms
+{
+  ProtobufCMessage base;
+  /*
+   * Horizon in days (a year is 365.2425 days, a month a twelfth of a year): more than 0, at most
+   * 100 years. Default one year.
+   */
+  double horizon_days;
+  protobuf_c_boolean has_horizon_days;
+  /*
+   * Per year, as a fraction (0.1 for 10 %), 0 to 1. Default 0.1.
+   */
+  double annual_discount_rate;
+  protobuf_c_boolean has_annual_discount_rate;
+  /*
+   * Gross margin over revenue, 0 to 1; 1 values revenue. Default the run's observed margin rate,
+   * or 1 when none was observed.
+   */
+  double margin_rate;
+  protobuf_c_boolean has_margin_rate;
+};
+#define CLV__VALUATION__V1__VALUE_TERMS__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&clv__valuation__v1__value_terms__descriptor) \
+    , 0, 0, 0, 0, 0, 0 }
+
+
 struct  Clv__Valuation__V1__ScoreCustomersRequest
 {
   ProtobufCMessage base;
@@ -196,22 +231,11 @@ struct  Clv__Valuation__V1__ScoreCustomersRequest
    * 0 for the latest run.
    */
   int64_t run_id;
-  /*
-   * Horizon of the value, in the run's time unit; 0 for one year.
-   */
-  double horizon;
-  /*
-   * 0 for 10 %.
-   */
-  double annual_discount_rate;
-  /*
-   * Margin over revenue; 0 for the run's observed margin rate, or 1 (revenue) when none was observed.
-   */
-  double margin_rate;
+  Clv__Valuation__V1__ValueTerms *terms;
 };
 #define CLV__VALUATION__V1__SCORE_CUSTOMERS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&clv__valuation__v1__score_customers_request__descriptor) \
-    , 0, 0, 0, 0 }
+    , 0, NULL }
 
 
 /*
@@ -231,10 +255,14 @@ struct  Clv__Valuation__V1__ScoreProgress
   uint64_t total;
   double seconds;
   protobuf_c_boolean done;
+  /*
+   * The terms the scoring values customers with, defaults filled in.
+   */
+  Clv__Valuation__V1__ValueTerms *terms;
 };
 #define CLV__VALUATION__V1__SCORE_PROGRESS__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&clv__valuation__v1__score_progress__descriptor) \
-    , 0, 0, (char *)protobuf_c_empty_string, 0, 0, 0, 0 }
+    , 0, 0, (char *)protobuf_c_empty_string, 0, 0, 0, 0, NULL }
 
 
 struct  Clv__Valuation__V1__GetCustomerValueRequest
@@ -245,16 +273,11 @@ struct  Clv__Valuation__V1__GetCustomerValueRequest
    * 0 for the latest run.
    */
   int64_t run_id;
-  /*
-   * As in ScoreCustomersRequest; 0 for the defaults.
-   */
-  double horizon;
-  double annual_discount_rate;
-  double margin_rate;
+  Clv__Valuation__V1__ValueTerms *terms;
 };
 #define CLV__VALUATION__V1__GET_CUSTOMER_VALUE_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&clv__valuation__v1__get_customer_value_request__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, 0, 0, 0 }
+    , (char *)protobuf_c_empty_string, 0, NULL }
 
 
 /*
@@ -298,29 +321,59 @@ struct  Clv__Valuation__V1__CustomerValue
    */
   int64_t run_id;
   Clv__Valuation__V1__TimeUnit time_unit;
+  /*
+   * The horizon in time_unit (terms.horizon_days in days).
+   */
   double horizon;
+  /*
+   * BG/NBD gives 1 to a customer without a repeat purchase, by construction: it lets customers
+   * drop out only just after a purchase. Pareto/NBD does not.
+   */
   double probability_alive;
   double expected_purchases;
   double expected_average_order_base_minor;
+  /*
+   * As terms.margin_rate.
+   */
   double margin_rate;
+  /*
+   * Discounted margin over the horizon.
+   */
   double clv_base_minor;
   /*
-   * The classic formulas, per year: lifespan = 1 / (1 − annual retention).
+   * The classic formulas, per year: lifespan = 1 / (1 − annual retention), churn at least 1 %.
    */
   double annual_retention_rate;
-  double historical_clv_base_minor;
-  double retention_discounted_clv_base_minor;
-  double net_clv_base_minor;
   /*
-   * The last stored score, if the customer was scored.
+   * Revenue over the lifespan, undiscounted.
+   */
+  double historical_clv_base_minor;
+  /*
+   * Margin over the horizon in whole years (retention_discounted_years), discounted.
+   */
+  double retention_discounted_clv_base_minor;
+  /*
+   * Revenue over the lifespan less the acquisition cost; set only when that cost is known.
+   */
+  double net_clv_base_minor;
+  protobuf_c_boolean has_net_clv;
+  double lifespan_years;
+  uint32_t retention_discounted_years;
+  /*
+   * The last stored score, if the customer was scored, and the terms of its scoring.
    */
   protobuf_c_boolean has_stored_score;
   int64_t stored_scoring_id;
   double stored_clv_base_minor;
+  Clv__Valuation__V1__ValueTerms *stored_terms;
+  /*
+   * The terms of this card's model figures, defaults filled in.
+   */
+  Clv__Valuation__V1__ValueTerms *terms;
 };
 #define CLV__VALUATION__V1__CUSTOMER_VALUE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&clv__valuation__v1__customer_value__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, 0, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0, 0, CLV__VALUATION__V1__TIME_UNIT__TIME_UNIT_UNSPECIFIED, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, 0, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0, 0, CLV__VALUATION__V1__TIME_UNIT__TIME_UNIT_UNSPECIFIED, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, NULL }
 
 
 struct  Clv__Valuation__V1__ValueReportRequest
@@ -348,14 +401,17 @@ struct  Clv__Valuation__V1__ValueGroup
   double total_clv_base_minor;
   double average_clv_base_minor;
   /*
-   * Customers whose acquisition cost is known, and its average.
+   * Customers whose acquisition cost is known; their average CLV and average CAC (0 and
+   * meaningless when customers_with_cac is 0).
    */
   uint64_t customers_with_cac;
+  double average_clv_with_cac_base_minor;
   double average_cac_base_minor;
   /*
-   * Average CLV over average CAC of the customers with a known CAC; 0 without any.
+   * average_clv_with_cac over average_cac; set only when customers have a known CAC above 0.
    */
   double clv_to_cac;
+  protobuf_c_boolean has_clv_to_cac;
   /*
    * CLV:CAC under the healthy 3:1.
    */
@@ -363,7 +419,7 @@ struct  Clv__Valuation__V1__ValueGroup
 };
 #define CLV__VALUATION__V1__VALUE_GROUP__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&clv__valuation__v1__value_group__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, 0, 0, 0, 0, 0, 0 }
+    , (char *)protobuf_c_empty_string, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
 
 
 /*
@@ -404,10 +460,14 @@ struct  Clv__Valuation__V1__ValueReportResponse
    */
   size_t n_top_customers;
   Clv__Valuation__V1__TopCustomer **top_customers;
+  /*
+   * The terms of the scoring: horizon, discount and margin.
+   */
+  Clv__Valuation__V1__ValueTerms *terms;
 };
 #define CLV__VALUATION__V1__VALUE_REPORT_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&clv__valuation__v1__value_report_response__descriptor) \
-    , 0, 0, CLV__VALUATION__V1__GROUPING__GROUPING_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, 0, 0, 0, 0,NULL }
+    , 0, 0, CLV__VALUATION__V1__GROUPING__GROUPING_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, 0, 0, 0, 0,NULL, NULL }
 
 
 struct  Clv__Valuation__V1__EvaluateModelRequest
@@ -549,6 +609,25 @@ Clv__Valuation__V1__ModelRun *
                       const uint8_t       *data);
 void   clv__valuation__v1__model_run__free_unpacked
                      (Clv__Valuation__V1__ModelRun *message,
+                      ProtobufCAllocator *allocator);
+/* Clv__Valuation__V1__ValueTerms methods */
+void   clv__valuation__v1__value_terms__init
+                     (Clv__Valuation__V1__ValueTerms         *message);
+size_t clv__valuation__v1__value_terms__get_packed_size
+                     (const Clv__Valuation__V1__ValueTerms   *message);
+size_t clv__valuation__v1__value_terms__pack
+                     (const Clv__Valuation__V1__ValueTerms   *message,
+                      uint8_t             *out);
+size_t clv__valuation__v1__value_terms__pack_to_buffer
+                     (const Clv__Valuation__V1__ValueTerms   *message,
+                      ProtobufCBuffer     *buffer);
+Clv__Valuation__V1__ValueTerms *
+       clv__valuation__v1__value_terms__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   clv__valuation__v1__value_terms__free_unpacked
+                     (Clv__Valuation__V1__ValueTerms *message,
                       ProtobufCAllocator *allocator);
 /* Clv__Valuation__V1__ScoreCustomersRequest methods */
 void   clv__valuation__v1__score_customers_request__init
@@ -773,6 +852,9 @@ typedef void (*Clv__Valuation__V1__FitModelRequest_Closure)
 typedef void (*Clv__Valuation__V1__ModelRun_Closure)
                  (const Clv__Valuation__V1__ModelRun *message,
                   void *closure_data);
+typedef void (*Clv__Valuation__V1__ValueTerms_Closure)
+                 (const Clv__Valuation__V1__ValueTerms *message,
+                  void *closure_data);
 typedef void (*Clv__Valuation__V1__ScoreCustomersRequest_Closure)
                  (const Clv__Valuation__V1__ScoreCustomersRequest *message,
                   void *closure_data);
@@ -820,6 +902,7 @@ extern const ProtobufCMessageDescriptor clv__valuation__v1__parameter__descripto
 extern const ProtobufCMessageDescriptor clv__valuation__v1__model_fit__descriptor;
 extern const ProtobufCMessageDescriptor clv__valuation__v1__fit_model_request__descriptor;
 extern const ProtobufCMessageDescriptor clv__valuation__v1__model_run__descriptor;
+extern const ProtobufCMessageDescriptor clv__valuation__v1__value_terms__descriptor;
 extern const ProtobufCMessageDescriptor clv__valuation__v1__score_customers_request__descriptor;
 extern const ProtobufCMessageDescriptor clv__valuation__v1__score_progress__descriptor;
 extern const ProtobufCMessageDescriptor clv__valuation__v1__get_customer_value_request__descriptor;
