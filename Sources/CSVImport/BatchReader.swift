@@ -33,6 +33,8 @@ public final class BatchReader<Mapper: RowMapper> {
         self.idColumns = ["customer_id", "order_id", "event_id"].compactMap { layout.index(of: $0) }
         self.orderColumn = options.kind == .orders ? layout.index(of: "order_id") : nil
         self.currencyColumn = layout.index(of: "currency")
+        // Only free text (attr.NAME, columns left out) may hold line breaks.
+        source.setSingleLineColumns(Dictionary(uniqueKeysWithValues: layout.indexByField.values.map { ($0, layout.header[$0]) }))
     }
 
     /// Where the lines read so far went; complete at the end of the file.

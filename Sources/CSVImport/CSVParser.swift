@@ -14,7 +14,8 @@ import Darwin
 /// open after `maxRecordBytes`, or is closed and followed by something other than a separator
 /// makes the lines from the record's start to the end of the line where that quote opened one
 /// malformed record (its cells split at every comma, quotes kept), and reading resumes on the
-/// next line. Bytes that are not UTF-8 stop the read with the line. Not `Sendable`: one thread
+/// next line. So does a quoted cell that spans lines in a column that takes no line breaks (an id,
+/// a time, an amount: `singleLineColumns`), which a later stray quote closed. Bytes that are not UTF-8 stop the read with the line. Not `Sendable`: one thread
 /// reads it.
 final class CSVParser {
     /// One record as read.
@@ -38,6 +39,9 @@ final class CSVParser {
     private let counters: ImportCounters?
     /// The line `position` is on (1-based).
     private(set) var line = 1
+    /// Columns (by index, with their header) whose cells never hold a line break: ids, times,
+    /// amounts, codes. A quoted cell there that spans lines is a stray quote's doing.
+    var singleLineColumns: [Int: String] = [:]
     /// Cells of the previous record, to reserve capacity.
     private var expectedCells = 8
     private var scratch: [UInt8] = []
@@ -235,6 +239,11 @@ final class CSVParser {
                         quote: place,
                         reason: "closes on line \(closeLine) and is followed by '\(shown)', not by a comma or the line end "
                             + "(inside a quoted cell a quote is written \"\")")
+                }
+                if breaks > place.breaks, let column = singleLineColumns[cells.count] {
+                    return .malformed(
+                        quote: place,
+                        reason: "closes only on line \(line + breaks), but column '\(column)' takes no line breaks; is a closing quote missing?")
                 }
                 guard let cell = String(validating: scratch, as: UTF8.self) else { return .notUTF8(breaks: breaks) }
                 cells.append(cell)

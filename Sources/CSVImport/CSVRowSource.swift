@@ -65,6 +65,12 @@ public final class CSVRowSource {
         self.lines = lines
     }
 
+    /// Names the columns whose cells never hold a line break (by index): a quoted cell there that
+    /// spans lines is read as a stray quote (see `CSVParser`).
+    public func setSingleLineColumns(_ columns: [Int: String]) {
+        parser.singleLineColumns = columns
+    }
+
     /// The next row that is not blank, or nil at the end of the file. A row whose lines cannot
     /// be read (a stray quote) comes with `malformed` set: it is rejected, and reading goes on.
     public func next() throws(CSVSourceError) -> SourceRow? {

@@ -35,6 +35,30 @@ import Testing
         #expect(rejected.map { Array($0[0...2]) } == [["6", "", "the quote opened on line 6 is never closed"]])
     }
 
+    /// The orders file: a stray quote opens a platform cell and another, rows later, closes
+    /// it at a line end, so the cell counts match. Today the rows between vanish into one platform
+    /// (and that row is rejected for an over-long platform).
+    @Test func aQuotedCellSpanningLinesInAColumnOfOneLineIsAStrayQuote() async throws {
+        var text = "order_id,customer_id,placed_at,amount,currency,platform\n"
+        for number in 1...10 {
+            let platform = number == 4 ? "\"web" : number == 9 ? "web\"" : "web"
+            text += "o\(number),c1,2024-03-05,1.00,EUR,\(platform)\n"
+        }
+        let file = try TemporaryFile(text, name: "orders.csv")
+        let service = FakeIngestion<Order>()
+        let options = ImportOptions(kind: .orders, input: .file(path: file.path), retry: Self.noWait)
+        let summary = try await CSVImporter<OrderRowMapper>(options: options, send: service.send).run()
+        #expect(summary.rowsRead == 10)
+        #expect(summary.inserted == 9)
+        #expect(summary.reconciles)
+        let stored = await service.batches.flatMap { $0 }
+        #expect(stored.map(\.orderID) == [1, 2, 3, 5, 6, 7, 8, 9, 10].map { "o\($0)" })
+        let rejected = try rejectedRows(summary)
+        #expect(rejected.count == 1)
+        #expect(rejected[0][0] == "5")
+        #expect(rejected[0][2] == "the quote opened on line 5 closes only on line 10, but column 'platform' takes no line breaks; is a closing quote missing?")
+    }
+
     @Test func theSummaryReconcilesInTextAndJSON() async throws {
         let text = "order_id,customer_id,placed_at,amount,currency,status\n\n"
             + "o1,c1,2024-03-05,1.00,EUR,paid\no2,c1,2024-03-05,x,EUR,paid\no3,c1,2024-03-05,1.00,EUR,pending\n"
