@@ -62,8 +62,10 @@ public final class RejectsWriter {
             var reasons: [String] = []
             var columns: [String] = []
             for problem in row.problems {
-                var reason = Self.inCLIWords(problem.reason)
-                for index in personalColumns where index < cells.count && !cells[index].isEmpty {
+                // Only the service's reasons name its methods.
+                var reason = row.clientSide ? problem.reason : Self.inCLIWords(problem.reason)
+                // A short value (a placeholder like "n/a") would mask unrelated words of the reason.
+                for index in personalColumns where index < cells.count && cells[index].count >= 5 {
                     reason = reason.replacingOccurrences(of: cells[index], with: Self.mask(cells[index]))
                 }
                 let column = layout.column(of: problem.field) ?? problem.field
@@ -109,7 +111,15 @@ public final class RejectsWriter {
         for (index, cell) in cells.enumerated() {
             if index > 0 { text += "," }
             if cell.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) {
-                text += "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                // Bytes, not Characters: a quote is ASCII and never part of a longer UTF-8 sequence.
+                var escaped: [UInt8] = [UInt8(ascii: "\"")]
+                escaped.reserveCapacity(cell.utf8.count + 4)
+                for byte in cell.utf8 {
+                    if byte == UInt8(ascii: "\"") { escaped.append(byte) }
+                    escaped.append(byte)
+                }
+                escaped.append(UInt8(ascii: "\""))
+                text += String(decoding: escaped, as: UTF8.self)
             } else {
                 text += cell
             }
@@ -145,27 +155,29 @@ public final class RejectsWriter {
 
     /// The reason with each quoted value shown as `'…'`, so that alike problems count together.
     static func withoutValues(_ reason: String) -> String {
-        var result = ""
+        // On UTF-8 bytes: quotes, spaces and brackets are ASCII, never inside a longer sequence.
+        let quote = UInt8(ascii: "'"), ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]
+        var result: [UInt8] = []
+        result.reserveCapacity(reason.utf8.count)
         var inQuote = false
-        var previous: Character = " "
-        for character in reason {
-            if character == "'" {
+        var previous = UInt8(ascii: " ")
+        for byte in reason.utf8 {
+            if byte == quote {
                 // An opening quote follows a space or bracket; an apostrophe inside a word is text.
                 if inQuote {
                     inQuote = false
-                    result += "…'"
-                } else if previous == " " || previous == "(" {
-                    inQuote = true
-                    result.append(character)
+                    result += ellipsis
+                    result.append(byte)
                 } else {
-                    result.append(character)
+                    inQuote = previous == UInt8(ascii: " ") || previous == UInt8(ascii: "(")
+                    result.append(byte)
                 }
             } else if !inQuote {
-                result.append(character)
+                result.append(byte)
             }
-            previous = character
+            previous = byte
         }
-        if inQuote { result += "…" }
-        return result
+        if inQuote { result += ellipsis }
+        return String(decoding: result, as: UTF8.self)
     }
 }
