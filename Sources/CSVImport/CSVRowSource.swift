@@ -30,7 +30,7 @@ public final class CSVRowSource {
         let leading = Array(parser.leadingBytes)
         if let encoding = Self.wideEncoding(leading) {
             throw ImportSetupError(
-                "\(name) is \(encoding) text; clv reads UTF-8. Convert it first, e.g. "
+                "\(name) is not UTF-8 text: \(encoding). Convert it first, e.g. "
                     + "iconv -f UTF-16 -t UTF-8 '\(name)' > converted.csv (or save it as \"CSV UTF-8\")")
         }
         if leading.starts(with: [0xEF, 0xBB, 0xBF]) { parser.skipLeadingBytes(3) }
@@ -89,15 +89,15 @@ public final class CSVRowSource {
         return nil
     }
 
-    /// "UTF-16 (little-endian)" and the like when the first bytes say the text is not 8-bit.
+    /// "it is UTF-16 (little-endian, …)" and the like when the first bytes say the text is not 8-bit.
     private static func wideEncoding(_ bytes: [UInt8]) -> String? {
-        if bytes.starts(with: [0xFF, 0xFE, 0, 0]) { return "UTF-32 (little-endian, by its byte order mark)" }
-        if bytes.starts(with: [0, 0, 0xFE, 0xFF]) { return "UTF-32 (big-endian, by its byte order mark)" }
-        if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16 (little-endian, by its byte order mark)" }
-        if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16 (big-endian, by its byte order mark)" }
+        if bytes.starts(with: [0xFF, 0xFE, 0, 0]) { return "it is UTF-32 (little-endian, by its byte order mark)" }
+        if bytes.starts(with: [0, 0, 0xFE, 0xFF]) { return "it is UTF-32 (big-endian, by its byte order mark)" }
+        if bytes.starts(with: [0xFF, 0xFE]) { return "it is UTF-16 (little-endian, by its byte order mark)" }
+        if bytes.starts(with: [0xFE, 0xFF]) { return "it is UTF-16 (big-endian, by its byte order mark)" }
         // No BOM, but NUL bytes in the first line: UTF-16 or UTF-32 without a mark (or not text).
         let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") }
-        if firstLine.contains(0) { return "UTF-16 or UTF-32 (its first line holds NUL bytes)" }
+        if firstLine.contains(0) { return "its first line holds NUL bytes (UTF-16 or UTF-32 without a byte order mark, or not text at all)" }
         return nil
     }
 }
