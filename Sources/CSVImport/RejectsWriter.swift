@@ -128,7 +128,7 @@ public final class RejectsWriter {
     }
 
     /// `anna.schmidt@example.de` → `a***@***.de`, `+49 170 1234567` → `***67`.
-    static func mask(_ value: String) -> String {
+    public static func mask(_ value: String) -> String {
         let value = value.trimmingASCIISpaces
         guard !value.isEmpty else { return value }
         if let at = value.firstIndex(of: "@") {
@@ -141,7 +141,7 @@ public final class RejectsWriter {
     }
 
     /// The service's hints in the words of the CLI: `clv import rates`, not `UpsertExchangeRates`.
-    static func inCLIWords(_ reason: String) -> String {
+    public static func inCLIWords(_ reason: String) -> String {
         var text = reason.replacingOccurrences(of: "send it with UpsertExchangeRates first", with: "import it first with clv import rates")
         for (method, command) in [
             ("UpsertExchangeRates", "clv import rates"), ("UpsertCustomers", "clv import customers"),
@@ -154,7 +154,7 @@ public final class RejectsWriter {
     }
 
     /// The reason with each quoted value shown as `'…'`, so that alike problems count together.
-    static func withoutValues(_ reason: String) -> String {
+    public static func withoutValues(_ reason: String) -> String {
         // On UTF-8 bytes: quotes, spaces and brackets are ASCII, never inside a longer sequence.
         let quote = UInt8(ascii: "'"), ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]
         var result: [UInt8] = []

@@ -101,4 +101,16 @@ import Testing
         #expect(problems[1].hasPrefix("placed_at: '05/03/2024' is not an instant") && problems[1].contains("--time-format dd/mm/yyyy"))
         #expect(problems[2] == "amount: '12.505' has more decimals than the currency's 2")
     }
+
+    @Test func daysAndRatesFollowTheFormats() throws {
+        let dayFirst = ValueFormats(time: Timestamp(format: .dayMonthYear), decimalComma: true)
+        let customers = try CSVRowSource(text: "customer_id,acquired_on\nc1,05/03/2024\n")
+        let customer = try CustomerRowMapper(layout: try ColumnLayout(header: customers.header, kind: .customers))
+            .record(from: RowCells(try #require(try customers.next()).cells, formats: dayFirst))
+        #expect(customer.acquiredOn == "2024-03-05")
+        let rates = try CSVRowSource(text: "currency,date,rate\nusd,05/03/2024,\"0,9213\"\n")
+        let rate = try ExchangeRateRowMapper(layout: try ColumnLayout(header: rates.header, kind: .rates))
+            .record(from: RowCells(try #require(try rates.next()).cells, formats: dayFirst))
+        #expect(rate == ExchangeRate(currency: "USD", date: "2024-03-05", rate: "0.9213"))
+    }
 }

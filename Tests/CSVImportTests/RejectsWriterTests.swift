@@ -43,4 +43,14 @@ import Testing
         #expect(RejectsWriter.defaultPath(for: "/data/orders.CSV") == "/data/orders.rejects.csv")
         #expect(RejectsWriter.defaultPath(for: "export.txt") == "export.txt.rejects.csv")
     }
+
+    @Test func personalDataIsMaskedAndReasonsCountTogetherWithoutTheirValues() {
+        #expect(RejectsWriter.mask("anna.schmidt@example.de") == "a***@***.de")
+        #expect(RejectsWriter.mask("+49 170 1234567") == "***67")
+        #expect(RejectsWriter.mask("n/a") == "***")
+        #expect(RejectsWriter.withoutValues("Total (amount): '1,5' has a ',' that does not group thousands; the currency's 2")
+            == "Total (amount): '…' has a '…' that does not group thousands; the currency's 2")
+        #expect(RejectsWriter.inCLIWords("no exchange rate for USD on 2024-03-05 (to EUR); send it with UpsertExchangeRates first")
+            == "no exchange rate for USD on 2024-03-05 (to EUR); import it first with clv import rates")
+    }
 }
