@@ -51,7 +51,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "The time zone of times written without an offset (an IANA name such as Europe/Berlin).")
     var timezone = "UTC"
 
-    @Option(help: "How times are written: iso, epoch-ms, epoch-s, dd/mm/yyyy or mm/dd/yyyy.", transform: ImportCommand.parseTimeFormat)
+    @Option(help: "How times are written: iso (the default), epoch-ms, epoch-s, dd/mm/yyyy or mm/dd/yyyy.", transform: ImportCommand.parseTimeFormat)
     var timeFormat: TimeFormat = .iso
 
     @Flag(help: "Amounts use a decimal comma and group thousands with '.' (1.234,50).")
