@@ -16,7 +16,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
-        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-numerics.git", from: "1.0.0"),
     ],
     targets: [
@@ -107,7 +106,6 @@ let package = Package(
             name: "CSVImport",
             dependencies: [
                 "Ingestion", "CLVProto", "RPC",
-                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
 

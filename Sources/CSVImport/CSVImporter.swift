@@ -39,48 +39,61 @@ public struct CSVImporter<Mapper: RowMapper>: Sendable {
     private func importRows(start: ContinuousClock.Instant) async throws -> ImportSummary {
         let window = ReadWindow(size: options.inFlight + 1)
         defer { window.cancel() }
-        let events = ReaderThread.start(
-            Mapper.self, input: options.input, kind: options.kind, mapping: options.mapping,
-            ignoreUnknownColumns: options.ignoreUnknownColumns, batchSize: options.batchSize,
-            counters: counters, window: window)
+        let events = ReaderThread.start(Mapper.self, options: options, counters: counters, window: window)
         var iterator = events.makeAsyncIterator()
         guard case .opened(let layout)? = try await iterator.next() else {
             throw ImportSetupError("the reader ended before the header")  // unreachable: .opened comes first
         }
 
         var summary = ImportSummary(file: options.input.name, kind: options.kind.rawValue)
-        let rejects = RejectsWriter(path: options.resolvedRejectsPath, header: layout.header)
+        summary.timezone = options.formats.time.zoneName
+        summary.timeFormat = options.formats.time.format.rawValue
+        let rejects = RejectsWriter(path: options.resolvedRejectsPath, layout: layout)
+        summary.staleRejectsRemoved = rejects.removeStale()
         defer { try? rejects.close() }
+        func finishSummary() {
+            summary.elapsedSeconds = Self.seconds(since: start)
+            summary.rejectsFile = rejects.created ? rejects.path : nil
+            summary.setReasons(rejects.reasonCounts)
+        }
         do {
             try await withThrowingTaskGroup(of: BatchOutcome.self) { group in
                 var inFlight = 0
                 while let event = try await iterator.next() {
-                    guard case .batch(let batch) = event else { continue }
-                    summary.rowsRead += batch.rowCount
-                    try settle(batch.rejected, rows: batch.rejected.count, clientSide: true, summary: &summary, rejects: rejects)
-                    if batch.records.isEmpty {
-                        window.release()
-                        continue
+                    switch event {
+                    case .opened: continue
+                    case .finished(let lines): summary.lines = lines
+                    case .batch(let batch):
+                        summary.rowsRead += batch.rowCount
+                        summary.skipped += batch.skipped
+                        summary.apostrophesRemoved += batch.apostrophesRemoved
+                        summary.rejectedClientSide += batch.rejected.count
+                        if batch.records.isEmpty {
+                            try settle(batch.sequence, batch.rejected, rows: batch.rowCount, rejects: rejects)
+                            window.release()
+                            continue
+                        }
+                        if inFlight == options.inFlight, let outcome = try await group.next() {
+                            try finish(outcome, summary: &summary, rejects: rejects, window: window)
+                            inFlight -= 1
+                        }
+                        group.addTask { try await sendWithRetries(batch) }
+                        inFlight += 1
                     }
-                    if inFlight == options.inFlight, let outcome = try await group.next() {
-                        try finish(outcome, summary: &summary, rejects: rejects, window: window)
-                        inFlight -= 1
-                    }
-                    group.addTask { try await sendWithRetries(batch) }
-                    inFlight += 1
                 }
                 while let outcome = try await group.next() {
                     try finish(outcome, summary: &summary, rejects: rejects, window: window)
                 }
             }
+        } catch let error as ImportSetupError {
+            throw error
         } catch {
-            summary.elapsedSeconds = Self.seconds(since: start)
-            summary.rejectsFile = rejects.created ? rejects.path : nil
+            try? rejects.close()
+            finishSummary()
             throw ImportFailure(underlying: error, summary: summary)
         }
         try rejects.close()
-        summary.elapsedSeconds = Self.seconds(since: start)
-        summary.rejectsFile = rejects.created ? rejects.path : nil
+        finishSummary()
         return summary
     }
 
@@ -89,8 +102,11 @@ public struct CSVImporter<Mapper: RowMapper>: Sendable {
         var response: IngestResponse
         var rejected: [RejectedRow]
         var retries: Int
-        /// Records sent: the rows this batch settles.
-        var sent: Int
+        /// The batch's place in the file, and its rows refused on the client.
+        var sequence: Int
+        var clientRejected: [RejectedRow]
+        /// The rows this batch settles: sent, rejected on the client or skipped.
+        var rows: Int
     }
 
     /// Sends `batch`, again after a retryable failure, up to the policy's number of retries.
@@ -101,7 +117,7 @@ public struct CSVImporter<Mapper: RowMapper>: Sendable {
                 let response = try await send(batch.records)
                 return BatchOutcome(
                     response: response, rejected: batch.rejectedRows(for: response), retries: retries,
-                    sent: batch.records.count)
+                    sequence: batch.sequence, clientRejected: batch.rejected, rows: batch.rowCount)
             } catch where options.retry.isRetryable(error) && retries < options.retry.maxRetries {
                 do {
                     try await Task.sleep(for: options.retry.backoff(beforeRetry: retries))
@@ -120,16 +136,12 @@ public struct CSVImporter<Mapper: RowMapper>: Sendable {
         summary.batches += 1
         summary.retries += outcome.retries
         summary.add(outcome.response)
-        try settle(outcome.rejected, rows: outcome.sent, clientSide: false, summary: &summary, rejects: rejects)
+        try settle(outcome.sequence, outcome.clientRejected + outcome.rejected, rows: outcome.rows, rejects: rejects)
     }
 
-    /// Records `rows` rows as done, `rejected` of them written to the rejects file.
-    private func settle(
-        _ rejected: [RejectedRow], rows: Int, clientSide: Bool, summary: inout ImportSummary, rejects: RejectsWriter
-    ) throws {
-        // Server-side rejections are counted from the response, with its other figures.
-        if clientSide { summary.rejectedClientSide += rejected.count }
-        try rejects.write(rejected)
+    /// Records the `rows` rows of batch `sequence` as done, `rejected` of them for the rejects file.
+    private func settle(_ sequence: Int, _ rejected: [RejectedRow], rows: Int, rejects: RejectsWriter) throws {
+        try rejects.settle(sequence: sequence, rows: rejected)
         counters.rowsRejected.add(rejected.count, ordering: .relaxed)
         counters.rowsDone.add(rows, ordering: .relaxed)
     }

@@ -1,81 +1,103 @@
-import CSV
-import Foundation
-
 /// The rows of a CSV file, streamed: the file is never held in memory.
 ///
-/// Parsing is CSV.swift's (RFC 4180: quoted cells with `,`, `""` and line breaks; CRLF, LF or
-/// CR line ends; a UTF-8 BOM is dropped when reading a stream). This adds what it lacks: line
-/// numbers, skipping blank lines, and turning a decoding error into a thrown error instead of a
-/// silent end of file. Not `Sendable`: one thread reads it.
+/// Parsing is `CSVParser`'s (RFC 4180). This adds the file as a whole: a UTF-8 byte order mark
+/// is dropped, UTF-16 and UTF-32 files and empty files are refused with what to do, the header is
+/// the first line that is not blank, and `lines` accounts for every physical line read.
+/// Not `Sendable`: one thread reads it.
 public final class CSVRowSource {
-    /// The header row as read.
+    /// The header row as read (a UTF-8 BOM removed).
     public let header: [String]
-    private let reader: CSVReader
-    /// The line the next row starts on.
-    private var nextLine: Int
+    /// Where the lines read so far went; complete once `next()` has returned nil.
+    public private(set) var lines = LineCounts()
+    private let parser: CSVParser
 
     /// Opens the file at `path` and reads its header.
     public convenience init(path: String, counters: ImportCounters = ImportCounters()) throws(ImportSetupError) {
-        guard let stream = CountingInputStream(path: path, counters: counters) else {
-            throw ImportSetupError("cannot open \(path)")
-        }
-        do {
-            try self.init(reader: CSVReader(stream: stream, hasHeaderRow: true))
-        } catch let error as ImportSetupError {
-            throw error
-        } catch {
-            throw ImportSetupError("cannot read the header of \(path): \(error)")
-        }
+        try self.init(parser: CSVParser(path: path, counters: counters), name: path)
     }
 
     /// Reads CSV text held in memory (tests, small inputs).
     public convenience init(text: String) throws(ImportSetupError) {
+        try self.init(bytes: Array(text.utf8), name: "(text)")
+    }
+
+    /// Reads CSV bytes held in memory.
+    public convenience init(bytes: [UInt8], name: String) throws(ImportSetupError) {
+        try self.init(parser: CSVParser(bytes: bytes, name: name), name: name)
+    }
+
+    private init(parser: CSVParser, name: String) throws(ImportSetupError) {
+        let leading = Array(parser.leadingBytes)
+        if let encoding = Self.wideEncoding(leading) {
+            throw ImportSetupError(
+                "\(name) is not UTF-8 text: \(encoding). Convert it first, e.g. "
+                    + "iconv -f UTF-16 -t UTF-8 '\(name)' > converted.csv (or save it as \"CSV UTF-8\")")
+        }
+        if leading.starts(with: [0xEF, 0xBB, 0xBF]) { parser.skipLeadingBytes(3) }
+        var lines = LineCounts()
+        var header: [String]?
         do {
-            try self.init(reader: CSVReader(string: text, hasHeaderRow: true))
+            reading: while let record = try parser.next() {
+                switch record {
+                case .blank:
+                    lines.blank += 1
+                case .cells(let cells, _, let lineCount):
+                    lines.header = lineCount
+                    header = cells
+                    break reading
+                case .malformed(_, _, _, let reason):
+                    throw ImportSetupError("cannot read the header of \(name): \(reason)")
+                }
+            }
+        } catch let error as CSVSourceError {
+            throw ImportSetupError("cannot read the header of \(name): \(error.message)")
         } catch let error as ImportSetupError {
             throw error
         } catch {
-            throw ImportSetupError("cannot read the header: \(error)")
+            throw ImportSetupError("cannot read the header of \(name): \(error)")
         }
-    }
-
-    private init(reader: CSVReader) throws(ImportSetupError) {
-        guard let header = reader.headerRow else { throw ImportSetupError("the file has no header row") }
-        if let error = reader.error { throw ImportSetupError("cannot read the header: \(error)") }
-        self.reader = reader
+        guard let header else {
+            throw ImportSetupError(
+                "\(name) is empty\(lines.blank > 0 ? " (only blank lines)" : ""): a CSV file starts with a header row naming its columns")
+        }
+        self.parser = parser
         self.header = header
-        self.nextLine = 1 + Self.lineCount(of: header)
+        self.lines = lines
     }
 
-    /// The next row that is not blank, or nil at the end of the file.
+    /// Names the columns whose cells never hold a line break (by index): a quoted cell there that
+    /// spans lines is read as a stray quote (see `CSVParser`).
+    public func setSingleLineColumns(_ columns: [Int: String]) {
+        parser.singleLineColumns = columns
+    }
+
+    /// The next row that is not blank, or nil at the end of the file. A row whose lines cannot
+    /// be read (a stray quote) comes with `malformed` set: it is rejected, and reading goes on.
     public func next() throws(CSVSourceError) -> SourceRow? {
-        while let cells = reader.next() {
-            // On a decoding error CSVReader ends the row early and then the file: the row is cut short.
-            if let error = reader.error { throw CSVSourceError(line: nextLine, underlying: "\(error)") }
-            let line = nextLine
-            nextLine += Self.lineCount(of: cells)
-            // CSVReader gives a blank line as one empty cell; it is no record.
-            if cells.count == 1 && cells[0].isEmpty { continue }
-            return SourceRow(line: line, cells: cells)
+        while let record = try parser.next() {
+            switch record {
+            case .blank:
+                lines.blank += 1
+            case .cells(let cells, let line, let lineCount):
+                lines.inRecords += lineCount
+                return SourceRow(line: line, lineCount: lineCount, cells: cells)
+            case .malformed(let cells, let line, let lineCount, let reason):
+                lines.inRecords += lineCount
+                return SourceRow(line: line, lineCount: lineCount, cells: cells, malformed: reason)
+            }
         }
-        if let error = reader.error { throw CSVSourceError(line: nextLine, underlying: "\(error)") }
         return nil
     }
 
-    /// Lines a row spans: one, plus each line break inside its quoted cells (CRLF counts once).
-    static func lineCount(of cells: [String]) -> Int {
-        var lines = 1
-        for cell in cells {
-            var previousWasCR = false
-            for byte in cell.utf8 {
-                if byte == UInt8(ascii: "\r") {
-                    lines += 1
-                } else if byte == UInt8(ascii: "\n") && !previousWasCR {
-                    lines += 1
-                }
-                previousWasCR = byte == UInt8(ascii: "\r")
-            }
-        }
-        return lines
+    /// "it is UTF-16 (little-endian, …)" and the like when the first bytes say the text is not 8-bit.
+    private static func wideEncoding(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0xFF, 0xFE, 0, 0]) { return "it is UTF-32 (little-endian, by its byte order mark)" }
+        if bytes.starts(with: [0, 0, 0xFE, 0xFF]) { return "it is UTF-32 (big-endian, by its byte order mark)" }
+        if bytes.starts(with: [0xFF, 0xFE]) { return "it is UTF-16 (little-endian, by its byte order mark)" }
+        if bytes.starts(with: [0xFE, 0xFF]) { return "it is UTF-16 (big-endian, by its byte order mark)" }
+        // No BOM, but NUL bytes in the first line: UTF-16 or UTF-32 without a mark (or not text).
+        let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") }
+        if firstLine.contains(0) { return "its first line holds NUL bytes (UTF-16 or UTF-32 without a byte order mark, or not text at all)" }
+        return nil
     }
 }

@@ -1,8 +1,15 @@
-/// The file could not be read to its end (an I/O error, or bytes that are not UTF-8).
+/// The file could not be read to its end (an I/O error, bytes that are not UTF-8, a line-item
+/// export): the import stops at `line`.
 public struct CSVSourceError: Error, Sendable, CustomStringConvertible {
     /// The line being read when it happened.
     public var line: Int
-    public var underlying: String
+    /// What a person reads; it names the line itself.
+    public var message: String
 
-    public var description: String { "cannot read line \(line): \(underlying)" }
+    public init(line: Int, _ message: String) {
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { message }
 }

@@ -18,7 +18,7 @@ public struct ColumnLayout: Sendable {
         ignoreUnknownColumns: Bool = false
     ) throws(ImportSetupError) {
         let header = rawHeader.enumerated().map { index, name in
-            // CSVReader drops a UTF-8 BOM read from a stream but keeps one read from a string.
+            // CSVRowSource drops a UTF-8 BOM; a header given as strings may still carry one.
             (index == 0 && name.hasPrefix("\u{FEFF}") ? String(name.dropFirst()) : name).trimmingASCIISpaces
         }
         let known = Set(kind.fields)
@@ -74,5 +74,26 @@ public struct ColumnLayout: Sendable {
 
     private static func knownText(_ kind: RecordKind) -> String {
         "known columns: " + kind.fields.joined(separator: ", ") + (kind.acceptsAttributes ? ", attr.NAME" : "")
+    }
+}
+
+extension ColumnLayout {
+    /// The file's column that gives `field` (a record field, or a service's field path such as
+    /// `amount.currency`), or nil when none does.
+    public func column(of field: String) -> String? {
+        let head = field.split(separator: ".", maxSplits: 1).first.map(String.init) ?? field
+        if let index = indexByField[field] ?? indexByField[head] { return header[index] }
+        if field.hasPrefix("attr."), let column = attributeColumns.first(where: { "attr." + $0.name == field }) {
+            return header[column.index]
+        }
+        return nil
+    }
+
+    /// How a person finds `field` in the file: `Total (amount)`, or `amount` when the column has
+    /// the field's name.
+    public func describe(field: String) -> String {
+        guard !field.isEmpty else { return "" }
+        guard let column = column(of: field), column != field else { return field }
+        return "\(column) (\(field))"
     }
 }

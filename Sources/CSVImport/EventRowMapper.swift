@@ -14,24 +14,32 @@ public struct EventRowMapper: RowMapper {
         attributes = layout.attributeColumns
     }
 
-    public func record(from row: RowCells) throws(FieldProblem) -> Event {
-        let eventID = try row.required(eventID, field: "event_id")
-        let customerID = try row.required(customerID, field: "customer_id")
-        let occurredAt = try row.instant(occurredAt, field: "occurred_at")
-        guard let typeName = row.token(type) else { throw FieldProblem(field: "type", reason: "is required") }
-        guard let eventType = EventType(name: typeName), eventType != .unspecified else {
-            let names = EventType.allCases.filter { $0 != .unspecified }.map(\.name).joined(separator: ", ")
-            throw FieldProblem(field: "type", reason: "unknown event type '\(typeName)'; one of \(names)")
+    public func record(from row: RowCells) throws(RowProblems) -> Event {
+        var problems = ProblemCollector()
+        let eventID = problems.check { () throws(FieldProblem) in try row.required(self.eventID, field: "event_id") }
+        let customerID = problems.check { () throws(FieldProblem) in try row.required(self.customerID, field: "customer_id") }
+        let occurredAt = problems.check { () throws(FieldProblem) in try row.instant(self.occurredAt, field: "occurred_at") }
+        var eventType: EventType?
+        if let typeName = row.token(type) {
+            eventType = EventType(name: typeName)
+            if eventType == nil || eventType == .unspecified {
+                let names = EventType.allCases.filter { $0 != .unspecified }.map(\.name).joined(separator: ", ")
+                problems.add(FieldProblem(field: "type", reason: "unknown event type '\(typeName)'; one of \(names)"))
+            }
+        } else {
+            problems.add(FieldProblem(field: "type", reason: "is required"))
         }
         var eventScore: Double?
         if let text = row.token(score) {
-            guard let value = Double(text), value.isFinite else {
-                throw FieldProblem(field: "score", reason: "'\(text)' is not a finite number")
+            if let value = Double(text), value.isFinite {
+                eventScore = value
+            } else {
+                problems.add(FieldProblem(field: "score", reason: "'\(text)' is not a finite number"))
             }
-            eventScore = value
         }
+        try problems.finish()
         return Event(
-            eventID: eventID, customerID: customerID, occurredAtUnixMilliseconds: occurredAt, type: eventType,
+            eventID: eventID!, customerID: customerID!, occurredAtUnixMilliseconds: occurredAt!, type: eventType!,
             score: eventScore, attributes: row.attributes(attributes))
     }
 }

@@ -14,12 +14,19 @@ public struct ImportOptions: Sendable {
     public var retry: RetryPolicy
     /// Where rejected rows go; nil for the default beside the input (see `RejectsWriter.defaultPath`).
     public var rejectsPath: String?
+    /// `--map-value` replacements.
+    public var valueMapping: ValueMapping
+    /// How times and amounts are written.
+    public var formats: ValueFormats
 
     public init(
         kind: RecordKind, input: ImportInput, mapping: ColumnMapping = ColumnMapping(),
         ignoreUnknownColumns: Bool = false, batchSize: Int = 5000, inFlight: Int = 4,
-        retry: RetryPolicy = RetryPolicy(), rejectsPath: String? = nil
+        retry: RetryPolicy = RetryPolicy(), rejectsPath: String? = nil, valueMapping: ValueMapping = ValueMapping(),
+        formats: ValueFormats = ValueFormats()
     ) {
+        self.valueMapping = valueMapping
+        self.formats = formats
         self.kind = kind
         self.input = input
         self.mapping = mapping

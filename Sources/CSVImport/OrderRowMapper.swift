@@ -24,38 +24,55 @@ public struct OrderRowMapper: RowMapper {
         status = layout.index(of: "status")
     }
 
-    public func record(from row: RowCells) throws(FieldProblem) -> Order {
-        let orderID = try row.required(orderID, field: "order_id")
-        let customerID = try row.required(customerID, field: "customer_id")
-        let placedAt = try row.instant(placedAt, field: "placed_at")
-        guard let currency = try row.currency(currency, field: "currency") else {
-            throw FieldProblem(field: "currency", reason: "is required")
+    public func record(from row: RowCells) throws(RowProblems) -> Order {
+        var problems = ProblemCollector()
+        let orderID = problems.check { () throws(FieldProblem) in try row.required(self.orderID, field: "order_id") }
+        let customerID = problems.check { () throws(FieldProblem) in try row.required(self.customerID, field: "customer_id") }
+        let placedAt = problems.check { () throws(FieldProblem) in try row.instant(self.placedAt, field: "placed_at") }
+        let currency = problems.check { () throws(FieldProblem) in
+            guard let code = try row.currency(self.currency, field: "currency") else {
+                throw FieldProblem(field: "currency", reason: "is required")
+            }
+            return code
         }
-        guard let amount = try row.money(
-            major: (amount, "amount"), minor: (amountMinor, "amount_minor"), currency: currency, currencyField: "currency")
-        else {
-            throw FieldProblem(field: amountMinor != nil ? "amount_minor" : "amount", reason: "is required")
+        var amount: Money?, margin: Money?, cost: Money?
+        if let currency {
+            amount = problems.check { () throws(FieldProblem) in
+                guard let money = try row.money(
+                    major: (self.amount, "amount"), minor: (self.amountMinor, "amount_minor"), currency: currency, currencyField: "currency")
+                else { throw FieldProblem(field: self.amountMinor != nil ? "amount_minor" : "amount", reason: "is required") }
+                return money
+            }
+            margin = problems.check { () throws(FieldProblem) in
+                try row.money(
+                    major: (self.margin, "gross_margin"), minor: (self.marginMinor, "gross_margin_minor"), currency: currency,
+                    currencyField: "currency")
+            } ?? nil
+            cost = problems.check { () throws(FieldProblem) in
+                try row.money(major: (self.cost, "cost"), minor: (self.costMinor, "cost_minor"), currency: currency, currencyField: "currency")
+            } ?? nil
         }
-        let margin = try row.money(
-            major: (margin, "gross_margin"), minor: (marginMinor, "gross_margin_minor"), currency: currency, currencyField: "currency")
-        let cost = try row.money(major: (cost, "cost"), minor: (costMinor, "cost_minor"), currency: currency, currencyField: "currency")
         var items: UInt32 = 0
         if let text = row.token(itemCount) {
-            guard let count = UInt32(text) else {
-                throw FieldProblem(field: "item_count", reason: "'\(text)' is not a whole number of items")
+            if let count = UInt32(text) {
+                items = count
+            } else {
+                problems.add(FieldProblem(field: "item_count", reason: "'\(text)' is not a whole number of items"))
             }
-            items = count
         }
         var orderStatus = OrderStatus.completed
         if let text = row.token(status) {
-            guard let named = OrderStatus(name: text), named != .unspecified else {
+            if let named = OrderStatus(name: text), named != .unspecified {
+                orderStatus = named
+            } else {
                 let names = OrderStatus.allCases.filter { $0 != .unspecified }.map(\.name).joined(separator: ", ")
-                throw FieldProblem(field: "status", reason: "unknown status '\(text)'; one of \(names)")
+                problems.add(FieldProblem(
+                    field: "status", reason: "unknown status '\(text)'; one of \(names) (or map it: --map-value status:\(text)=completed)"))
             }
-            orderStatus = named
         }
+        try problems.finish()
         return Order(
-            orderID: orderID, customerID: customerID, placedAtUnixMilliseconds: placedAt, amount: amount,
+            orderID: orderID!, customerID: customerID!, placedAtUnixMilliseconds: placedAt!, amount: amount!,
             grossMargin: margin, cost: cost, platform: row.token(platform) ?? "", itemCount: items, status: orderStatus)
     }
 }

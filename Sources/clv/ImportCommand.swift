@@ -18,13 +18,20 @@ struct ImportCommand: AsyncParsableCommand {
             status (completed|cancelled|refunded|returned; default completed)
               events     event_id, customer_id, occurred_at, type (email_opened, ...), score, attr.NAME
               rates      currency, date, rate
-            Amounts are decimal major units ("12.50"; no more decimals than the currency has); \
-            *_minor columns take integer minor units. Times are YYYY-MM-DD (midnight UTC) or \
-            YYYY-MM-DDTHH:MM:SS[.fff] with Z or ±HH:MM. An empty cell is an absent value.
+            Amounts are decimal major units ("12.50", "$1,234.50", "120.00 EUR"; a symbol or code \
+            must agree with the row's currency; no more decimals than the currency has; \
+            --decimal-comma for "1.234,50"); *_minor columns take integer minor units. Times are \
+            ISO 8601 (YYYY-MM-DD, or YYYY-MM-DD[T ]HH:MM[:SS[.fff]] with Z, ±HH:MM, ±HHMM or no \
+            offset: then read in --timezone, default UTC), or as --time-format says. Currency and \
+            market codes may be in any case; a leading apostrophe of an id is removed. An empty \
+            cell is an absent value.
 
-            Rejected rows go to a CSV file (line, field, reason, code, then the row), created only \
-            when some row is rejected. Exits 0 when every row was stored, 3 when some were \
-            rejected, 1 when the import failed.
+            Every line of the file is accounted for: the summary shows lines = header + in records \
+            + blank, and records = inserted + updated + unchanged + skipped + rejected. A quote \
+            that is never closed rejects the line where it opened, and reading goes on. \
+            Rejected rows go to a CSV file (line, column, reason, code, then the row; e-mail and \
+            phone masked), in line order, written fresh each run. Exits 0 when every row was \
+            stored or skipped, 3 when some were rejected, 1 when the import failed.
             """)
 
     @Argument(help: "customers, orders, events or rates.", transform: ImportCommand.parseKind)
@@ -35,6 +42,20 @@ struct ImportCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("map"), help: "Read column COLUMN as field FIELD (repeatable), e.g. \"Order Number=order_id\".")
     var maps: [String] = []
+
+    @Option(
+        name: .customLong("map-value"),
+        help: "Replace value FROM of field FIELD by TO (repeatable), e.g. status:paid=completed; TO=skip leaves such rows out.")
+    var valueMaps: [String] = []
+
+    @Option(help: "The time zone of times written without an offset (an IANA name such as Europe/Berlin).")
+    var timezone = "UTC"
+
+    @Option(help: "How times are written: iso (the default), epoch-ms, epoch-s, dd/mm/yyyy or mm/dd/yyyy.", transform: ImportCommand.parseTimeFormat)
+    var timeFormat: TimeFormat = .iso
+
+    @Flag(help: "Amounts use a decimal comma and group thousands with '.' (1.234,50).")
+    var decimalComma = false
 
     @Option(help: "Rows per call.")
     var batchSize = 5000
@@ -63,15 +84,23 @@ struct ImportCommand: AsyncParsableCommand {
         return kind
     }
 
+    static func parseTimeFormat(_ text: String) throws -> TimeFormat {
+        guard let format = TimeFormat(rawValue: text.lowercased()) else {
+            throw ValidationError("--time-format must be one of \(TimeFormat.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
+        }
+        return format
+    }
+
     func validate() throws {
         guard batchSize > 0, inFlight > 0, retries >= 0, timeout > 0 else {
             throw ValidationError("--batch-size, --in-flight and --timeout must be > 0, --retries >= 0")
         }
-        guard FileManager.default.isReadableFile(atPath: file) else {
-            throw ValidationError("cannot read \(file)")
+        guard TimeZone(identifier: timezone) != nil else {
+            throw ValidationError("--timezone: unknown time zone '\(timezone)'; use an IANA name such as UTC, Europe/Berlin or America/New_York")
         }
         do {
             _ = try ColumnMapping(parsing: maps)
+            _ = try ValueMapping(parsing: valueMaps)
         } catch {
             throw ValidationError(error.description)
         }
@@ -81,12 +110,15 @@ struct ImportCommand: AsyncParsableCommand {
         let options = ImportOptions(
             kind: kind, input: .file(path: file), mapping: try ColumnMapping(parsing: maps),
             ignoreUnknownColumns: ignoreUnknownColumns, batchSize: batchSize, inFlight: inFlight,
-            retry: RetryPolicy(maxRetries: retries), rejectsPath: rejects)
+            retry: RetryPolicy(maxRetries: retries), rejectsPath: rejects, valueMapping: try ValueMapping(parsing: valueMaps),
+            formats: ValueFormats(
+                time: Timestamp(format: timeFormat, zone: TimeZone(identifier: timezone)!), decimalComma: decimalComma))
         do {
-            // Check the header before connecting: a typo needs no server to be reported.
-            _ = try ColumnLayout(
+            // Check the file and header before connecting: a typo needs no server to be reported.
+            let layout = try ColumnLayout(
                 header: CSVRowSource(path: file).header, kind: kind, mapping: options.mapping,
                 ignoreUnknownColumns: ignoreUnknownColumns)
+            _ = try options.valueMapping.byColumn(in: layout)
         } catch {
             Output.fail(error)
         }
@@ -111,8 +143,18 @@ struct ImportCommand: AsyncParsableCommand {
     private func print(_ summary: ImportSummary) throws {
         if connection.json {
             try Output.json(summary)
-        } else {
-            Output.table(summary.rows)
+            return
+        }
+        Output.table(summary.rows)
+        guard !summary.rejectReasons.isEmpty else { return }
+        Swift.print("\nrejected rows by reason (every problem of a row counts):")
+        let shown = summary.rejectReasons.prefix(10)
+        let width = String(shown.map(\.count).max() ?? 0).count
+        for reason in shown {
+            Swift.print("  " + String(repeating: " ", count: width - String(reason.count).count) + "\(reason.count)  \(reason.reason)")
+        }
+        if summary.rejectReasons.count > shown.count {
+            Swift.print("  … \(summary.rejectReasons.count - shown.count) more reasons in \(summary.rejectsFile ?? "the rejects file")")
         }
     }
 }

@@ -39,7 +39,7 @@ import Testing
         #expect(await service.batches.flatMap { $0 }.first { $0.customerID == "c3" }?.attributes == ["note": "first\nsecond\nthird"])
 
         let source = try CSVRowSource(path: try #require(summary.rejectsFile))
-        #expect(source.header == ["line", "field", "reason", "code", "customer_id", "market", "attr.note"])
+        #expect(source.header == ["line", "column", "reason", "code", "customer_id", "market", "attr.note"])
         var rejected: [(line: String, field: String, id: String)] = []
         while let row = try source.next() { rejected.append((row.cells[0], row.cells[1], row.cells[4])) }
         let expected = [5, 7, 10, 14, 15, 20, 21].map { number in

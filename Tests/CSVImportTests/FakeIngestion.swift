@@ -9,11 +9,16 @@ actor FakeIngestion<Record: Sendable> {
     private var failures: [RPCError]
     private let reject: @Sendable (Record) -> String?
     private let onCall: @Sendable () async -> Void
+    private let rejectField: String
 
-    init(failFirstCallsWith failures: [RPCError] = [], onCall: @escaping @Sendable () async -> Void = {}, reject: @escaping @Sendable (Record) -> String? = { _ in nil }) {
+    init(
+        failFirstCallsWith failures: [RPCError] = [], onCall: @escaping @Sendable () async -> Void = {},
+        rejectField: String = "market", reject: @escaping @Sendable (Record) -> String? = { _ in nil }
+    ) {
         self.failures = failures
         self.reject = reject
         self.onCall = onCall
+        self.rejectField = rejectField
     }
 
     nonisolated var send: BatchSend<Record> {
@@ -27,7 +32,7 @@ actor FakeIngestion<Record: Sendable> {
         var rejections: [RecordRejection] = []
         for (index, record) in records.enumerated() {
             if let reason = reject(record) {
-                rejections.append(RecordRejection(index: UInt32(index), recordID: "", field: "market", reason: reason, code: 3))
+                rejections.append(RecordRejection(index: UInt32(index), recordID: "", field: rejectField, reason: reason, code: 3))
             }
         }
         return IngestResponse(

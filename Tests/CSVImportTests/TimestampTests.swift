@@ -18,16 +18,16 @@ import Testing
         ("2024-02-29T00:00:00Z", 1_709_164_800_000),
     ])
     func parsesInstants(text: String, milliseconds: Int64) {
-        #expect(Timestamp.unixMilliseconds(parsing: text) == milliseconds)
+        #expect(Timestamp().unixMilliseconds(parsing: text) == milliseconds)
     }
 
     @Test(arguments: [
-        "", "2024-3-05", "2024-03-05T10:20:30", "2024-03-05T10:20Z", "2024-03-05T24:00:00Z",
+        "", "2024-3-05", "2024-03-05T10", "2024-03-05T24:00:00Z",
         "2024-03-05T10:60:00Z", "2024-03-05T10:20:60Z", "2024-03-05T10:20:30.Z", "2024-03-05T10:20:30.1234567890Z",
-        "2024-03-05T10:20:30+0200", "2024-03-05T10:20:30+02", "2024-03-05T10:20:30Z ", "2023-02-29",
+        "2024-03-05T10:20:30+020", "2024-03-05T10:20:30+02:0", "2024-03-05T10:20:30Z ", "2023-02-29",
         "2024-03-05T10:20:30+24:00", "05/03/2024", "2024-03-05X10:20:30Z", "1710000000",
     ])
     func refusesEverythingElse(text: String) {
-        #expect(Timestamp.unixMilliseconds(parsing: text) == nil)
+        #expect(Timestamp().unixMilliseconds(parsing: text) == nil)
     }
 }
