@@ -64,6 +64,14 @@ public struct IngestionService: Sendable {
                 try CustomerEraser.forget(request.customerID, on: connection)
             }
         }
+        router.registerUnary(IngestionMethods.forgetCustomers, scope: IngestionMethods.forgetScope) {
+            (request: ForgetCustomersRequest, _) in
+            try await BulkErasure.forget(request, pool: pool)
+        }
+        router.registerUnary(IngestionMethods.listCustomerIDs, scope: IngestionMethods.forgetScope) {
+            (request: ListCustomerIDsRequest, _) in
+            try await pool.withConnection { connection in try CustomerIDListing.list(request, on: connection) }
+        }
         router.registerUnary(IngestionMethods.getStats, scope: IngestionMethods.readScope) { (_: GetStatsRequest, _) in
             try await pool.withConnection { connection in try IngestionStatsReader.read(on: connection) }
         }
