@@ -30,13 +30,27 @@ struct OrderIngestor: Sendable {
             if seen.insert(order.orderID).inserted { first.append(order) } else { repeats.append(order) }
         }
         var insertedIDs: Set<String> = []
+        var beyondBound: Set<String> = []
         if !first.isEmpty {
             let rows = try connection.query(OrderInsertStatement.sql, OrderInsertStatement.parameters(first))
             insertedIDs.reserveCapacity(rows.count)
-            for row in rows { insertedIDs.insert(try row.string("order_id")) }
+            for row in rows {
+                let id = try row.string("order_id")
+                if try row.bool("inserted") { insertedIDs.insert(id) } else { beyondBound.insert(id) }
+            }
         }
         outcome.inserted = insertedIDs.count
-        let seenBefore = first.filter { !insertedIDs.contains($0.orderID) } + repeats
+        for order in first + repeats where beyondBound.contains(order.orderID) {
+            outcome.reject(
+                index: order.index, recordID: order.orderID,
+                RecordProblem(
+                    field: "customer_id",
+                    reason:
+                        "customer \(order.customerID)'s orders would total beyond ±\(IngestionLimits.maximumCustomerTotalMinorUnits) minor units of \(base.code), the most one customer may hold",
+                    code: .outOfRange))
+        }
+        let seenBefore = first.filter { !insertedIDs.contains($0.orderID) && !beyondBound.contains($0.orderID) }
+            + repeats.filter { !beyondBound.contains($0.orderID) }
         try OrderSettlement(orders: seenBefore.sorted { $0.index < $1.index }).settle(outcome: &outcome, on: connection)
 
         let latest = first.lazy.filter { insertedIDs.contains($0.orderID) }.map(\.placedAtMilliseconds).max()

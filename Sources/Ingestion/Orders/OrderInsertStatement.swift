@@ -5,13 +5,38 @@ import Store
 /// Orders arrive as parallel arrays (one per column), so a batch of thousands is one round trip.
 /// Only the rows actually inserted (RETURNING) create customers and feed the statistics: a
 /// replayed or conflicting order changes nothing. Rows are folded in key order so concurrent batches lock shared rows in one order.
+/// New orders that would take their customer's totals past `IngestionLimits.maximumCustomerTotalMinorUnits`
+/// are not inserted: the statement answers them with `inserted` false, for the caller to reject.
 enum OrderInsertStatement {
     static let sql = """
         WITH input AS (
             SELECT * FROM unnest($1::text[], $2::text[], $3::int8[], $4::int8[], $5::text[], $6::int8[],
                                  $7::int8[], $8::int8[], $9::int8[], $10::text[], $11::int8[], $12::text[])
+                WITH ORDINALITY
                 AS i(order_id, customer_id, placed_ms, amount_minor, currency, amount_base_minor,
-                     gross_margin_minor, cost_minor, margin_base_minor, platform, item_count, status)
+                     gross_margin_minor, cost_minor, margin_base_minor, platform, item_count, status, ord)
+        ),
+        -- The customer's totals (stored, plus this batch's new orders up to each one, in batch
+        -- order) against the bound $13: from the first order beyond it, that customer's new
+        -- orders that add to a total are left out and answered as rejected. Replays and
+        -- cancelled orders weigh nothing and are never left out.
+        weighed AS (
+            SELECT i.*, o.order_id IS NOT NULL AS stored,
+                o.order_id IS NULL AND ((i.status <> 'cancelled' AND i.amount_base_minor > 0)
+                                        OR (i.status = 'completed' AND coalesce(i.margin_base_minor, 0) < 0)) AS weighs,
+                coalesce(s.revenue_base_minor + s.refunded_base_minor, 0)::numeric
+                    + sum(CASE WHEN o.order_id IS NULL AND i.status <> 'cancelled' THEN i.amount_base_minor ELSE 0 END)
+                        OVER w > $13::int8
+                OR coalesce(s.margin_base_minor, 0)::numeric
+                    + sum(CASE WHEN o.order_id IS NULL AND i.status = 'completed' THEN coalesce(i.margin_base_minor, 0) ELSE 0 END)
+                        OVER w < -$13::int8 AS beyond
+            FROM input i
+            LEFT JOIN customer_order_stats s ON s.customer_id = i.customer_id
+            LEFT JOIN orders o ON o.order_id = i.order_id
+            WINDOW w AS (PARTITION BY i.customer_id ORDER BY i.ord)
+        ),
+        bounded AS (
+            SELECT *, weighs AND bool_or(beyond) OVER (PARTITION BY customer_id ORDER BY ord) AS over_bound FROM weighed
         ),
         inserted AS (
             INSERT INTO orders (order_id, customer_id, placed_at, amount_minor, currency, amount_base_minor,
@@ -19,7 +44,7 @@ enum OrderInsertStatement {
             SELECT order_id, customer_id, timestamptz 'epoch' + placed_ms * interval '1 millisecond',
                    amount_minor, currency, amount_base_minor, gross_margin_minor, cost_minor,
                    margin_base_minor, platform, item_count, status
-            FROM input
+            FROM bounded WHERE NOT over_bound
             ON CONFLICT (order_id) DO NOTHING
             RETURNING order_id, customer_id, placed_at, amount_base_minor, margin_base_minor, status
         ),
@@ -98,7 +123,9 @@ enum OrderInsertStatement {
                     ELSE s.first_day_revenue_base_minor END,
                 updated_at = now()
         )
-        SELECT order_id FROM inserted
+        SELECT order_id, true AS inserted FROM inserted
+        UNION ALL
+        SELECT order_id, false FROM bounded WHERE over_bound
         """
 
     /// The statement's parameters for `orders`, one array per column.
@@ -116,6 +143,7 @@ enum OrderInsertStatement {
             .textArray(orders.map(\.platform)),
             .intArray(orders.map(\.itemCount)),
             .textArray(orders.map(\.status.name)),
+            .int(IngestionLimits.maximumCustomerTotalMinorUnits),
         ]
     }
 }
