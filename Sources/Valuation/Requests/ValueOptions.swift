@@ -9,10 +9,17 @@ struct ValueOptions: Sendable {
     let marginRate: Double
     let discounting: DiscountedValue
 
+    static let maximumHorizonYears = 100.0
+
     /// Validates the request's values for `run`; zero means the default.
     init(horizon: Double, annualDiscountRate: Double, marginRate: Double, run: ModelRunRecord) throws(RPCError) {
         let unit = run.timeUnit
         guard horizon.isFinite, horizon >= 0 else { throw RPCError.invalidArgument(field: "horizon", "must be a positive number of time units") }
+        // Beyond a century the figures mean nothing, and the yearly sums would run for ever.
+        guard unit.days * horizon <= Self.maximumHorizonYears * 365.2425 else {
+            throw RPCError.invalidArgument(
+                field: "horizon", "must be at most \(Int(Self.maximumHorizonYears)) years (\(Int(unit.fromDays(Self.maximumHorizonYears * 365.2425))) \(unit.rawValue)s)")
+        }
         guard annualDiscountRate.isFinite, annualDiscountRate >= 0, annualDiscountRate < 10 else {
             throw RPCError.invalidArgument(field: "annual_discount_rate", "must be between 0 and 10 (1000 %)")
         }
