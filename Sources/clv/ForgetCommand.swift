@@ -89,12 +89,17 @@ struct ForgetCommand: AsyncParsableCommand {
                 targets = ids
             }
             let started = ContinuousClock.now
+            var lastNote = started
             var start = 0
             while start < targets.count {
                 let chunk = Array(targets[start..<min(start + Self.idsPerCall, targets.count)])
-                let response = try await ingestion.forgetCustomers(chunk, options: CallOptions(timeout: .seconds(300)))
+                let response = try await Self.forget(chunk, offset: start, ingestion)
                 tally.add(response)
-                if targets.count > Self.idsPerCall {
+                // A line per chunk, at most one a second (and the last), when there is more than one.
+                let now = ContinuousClock.now
+                let last = start + Self.idsPerCall >= targets.count
+                if targets.count > Self.idsPerCall && (now - lastNote >= .seconds(1) || last) {
+                    lastNote = now
                     Self.note(
                         "chunk \(tally.chunks): \(response.erasedCustomers) erased, \(response.notFoundCustomers) not found"
                             + " (\(tally.erased + UInt64(tally.notFound.count)) of \(targets.count) ids done)")
@@ -125,7 +130,8 @@ struct ForgetCommand: AsyncParsableCommand {
                 ("total rows", String(tally.totalRows)),
                 ("customers erased", String(tally.erased)),
                 ("not found", String(tally.notFound.count)),
-                ("time", String(format: "%.2f s", tally.seconds) + String(format: " (%.0f customers/s", perSecond) + ", \(tally.chunks) chunks of up to 1,000)"),
+                ("chunks", "\(tally.chunks) (up to 1,000 ids each, one transaction each)"),
+                ("time", String(format: "%.2f s, %.0f customers erased/s", tally.seconds, perSecond)),
             ])
         if !tally.notFound.isEmpty {
             Swift.print("ids that no stored row named:")
@@ -171,6 +177,28 @@ struct ForgetCommand: AsyncParsableCommand {
             guard let last = page.last, page.count == Int(CustomerIDPage.size) else { return ids }
             after = last
         }
+    }
+
+    /// One call: one chunk, one transaction.
+    static func forget(_ chunk: [String], offset: Int, _ ingestion: IngestionClient) async throws -> ForgetCustomersResponse {
+        do {
+            return try await ingestion.forgetCustomers(chunk, options: CallOptions(timeout: .seconds(300)))
+        } catch {
+            guard error.code == .invalidArgument else { throw error }
+            throw naming(error, in: chunk, offset: offset)
+        }
+    }
+
+    /// The server names a bad id by its place in the call (`customer_ids[3]`); the user needs the id
+    /// and its place among all the ids given, and to know that the chunks before it were erased.
+    static func naming(_ error: RPCError, in chunk: [String], offset: Int) -> any Error {
+        guard let field = error.fieldViolations.first?.field, field.hasPrefix("customer_ids["),
+            let index = Int(field.dropFirst("customer_ids[".count).dropLast()), chunk.indices.contains(index)
+        else { return error }
+        let reason = error.fieldViolations.first?.description ?? error.message
+        return ValidationError(
+            "id number \(offset + index + 1), '\(chunk[index])', is not a customer id (\(reason)); "
+                + (offset == 0 ? "nothing was erased" : "the \(offset) ids before its chunk were erased"))
     }
 
     /// Asks on the terminal, unless --yes; refuses without a terminal.

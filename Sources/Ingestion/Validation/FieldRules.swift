@@ -36,9 +36,11 @@ enum FieldRules {
     /// Minor units within `minimum...IngestionLimits.maximumMinorUnits`.
     static func minorUnits(_ value: Int64, field: String, minimum: Int64, what: String) -> RecordProblem? {
         if value < 0 && minimum == 0 { return .invalid(field, "\(what) is negative (\(value))") }
-        if value > IngestionLimits.maximumMinorUnits || value < minimum {
-            return .invalid(
-                field, "\(what) is \(value) minor units, beyond the bounds of ±\(IngestionLimits.maximumMinorUnits)")
+        if value > IngestionLimits.maximumMinorUnits {
+            return .invalid(field, "\(what) is \(value) minor units; at most 10^15 (\(IngestionLimits.maximumMinorUnits)) are accepted")
+        }
+        if value < minimum {
+            return .invalid(field, "\(what) is \(value) minor units; at least -10^15 (\(minimum)) is accepted")
         }
         return nil
     }
