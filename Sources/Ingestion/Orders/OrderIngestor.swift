@@ -46,8 +46,9 @@ struct OrderIngestor: Sendable {
             for row in rows {
                 guard try row.bool("within") else {
                     // With `bounded`, only concurrent batches for one customer get here; retryable.
-                    if bounded { throw RPCError(code: .aborted, message: "concurrent batches took a customer's totals past the bound; send the batch again") }
-                    throw BeyondBound()
+                    guard bounded else { throw BeyondBound() }
+                    throw RPCError(
+                        code: .aborted, message: "concurrent batches took a customer's totals past the bound; send the batch again")
                 }
                 let id = try row.string("order_id")
                 if try row.bool("inserted") { insertedIDs.insert(id) } else { beyondBound.insert(id) }
