@@ -25,7 +25,7 @@ struct ForgetCommand: AsyncParsableCommand {
             is required). Exits 1 when no id named any stored row.
             """)
 
-    @Argument(help: "Customer ids; '-' reads them from standard input, one per line.")
+    @Argument(help: ArgumentHelp("Customer ids; '-' reads them from standard input, one per line.", valueName: "customer-id"))
     var customerIDs: [String] = []
 
     @Option(help: "A file of customer ids, one per line (blank lines are skipped).")
