@@ -135,6 +135,22 @@ import Testing
         try await server.stop()
     }
 
+    /// A store that took an order of 2^63−1 before the bounds existed: that customer's new orders
+    /// are rejected alone, the others' stored, and nothing answers INTERNAL.
+    @Test func aCustomerStoredBeyondTheBoundBeforeItExistedIsRejectedAlone() async throws {
+        let server = try await IngestionServer.start(prefix: "bounds")
+        _ = try await server.client.ingestOrders([Self.order("o-old", customer: "c-old")])
+        _ = try await server.pool.execute(
+            "UPDATE customer_order_stats SET revenue_base_minor = $1, refunded_base_minor = $1", [.int(Int64.max)])
+        let response = try await server.client.ingestOrders([
+            Self.order("o-old-2", customer: "c-old"), Self.order("o-new", customer: "c-new"),
+        ])
+        #expect(response.inserted == 1)
+        #expect(response.rejections.map(\.recordID) == ["o-old-2"])
+        #expect(response.rejections.map(\.code) == [Self.outOfRange])
+        try await server.stop()
+    }
+
     @Test func negativeMarginsOfOneCustomerStopAtMinusTheBound() async throws {
         let server = try await IngestionServer.start(prefix: "bounds")
         let losses = (0..<1_001).map { Self.order("o-loss-\($0)", customer: "c-loss", cents: 0, margin: -Self.maximum) }

@@ -45,7 +45,7 @@ enum OrderInsertStatement {
             SELECT i.*, o.order_id IS NOT NULL AS stored,
                 o.order_id IS NULL AND ((i.status <> 'cancelled' AND i.amount_base_minor > 0)
                                         OR (i.status = 'completed' AND coalesce(i.margin_base_minor, 0) < 0)) AS weighs,
-                coalesce(s.revenue_base_minor + s.refunded_base_minor, 0)::numeric
+                coalesce(s.revenue_base_minor::numeric + s.refunded_base_minor, 0)
                     + sum(CASE WHEN o.order_id IS NULL AND i.status <> 'cancelled' THEN i.amount_base_minor ELSE 0 END)
                         OVER w > $13::int8
                 OR coalesce(s.margin_base_minor, 0)::numeric
