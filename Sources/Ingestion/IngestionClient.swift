@@ -38,6 +38,20 @@ public struct IngestionClient: Sendable {
         try await client.unary(IngestionMethods.forgetCustomer, ForgetCustomerRequest(customerID: customerID), options: options)
     }
 
+    /// Erases up to 10,000 customers, in chunks of one transaction each; ids no row names come
+    /// back with 0 rows. Idempotent: after a lost connection, send the same ids again.
+    public func forgetCustomers(_ customerIDs: [String], options: CallOptions = CallOptions()) async throws(RPCError) -> ForgetCustomersResponse {
+        try await client.unary(IngestionMethods.forgetCustomers, ForgetCustomersRequest(customerIDs: customerIDs), options: options)
+    }
+
+    /// One page of stored customer ids in byte order, those after `after` that start with `prefix`.
+    public func listCustomerIDs(
+        prefix: String = "", after: String = "", limit: UInt32 = 0, options: CallOptions = CallOptions()
+    ) async throws(RPCError) -> ListCustomerIDsResponse {
+        try await client.unary(
+            IngestionMethods.listCustomerIDs, ListCustomerIDsRequest(prefix: prefix, after: after, limit: limit), options: options)
+    }
+
     public func stats(options: CallOptions = CallOptions()) async throws(RPCError) -> IngestionStats {
         try await client.unary(IngestionMethods.getStats, GetStatsRequest(), options: options)
     }

@@ -10,6 +10,8 @@ public enum IngestionMethods {
     public static let ingestEvents = MethodDescriptor(service: serviceName, method: "IngestEvents")
     public static let upsertExchangeRates = MethodDescriptor(service: serviceName, method: "UpsertExchangeRates")
     public static let forgetCustomer = MethodDescriptor(service: serviceName, method: "ForgetCustomer")
+    public static let forgetCustomers = MethodDescriptor(service: serviceName, method: "ForgetCustomers")
+    public static let listCustomerIDs = MethodDescriptor(service: serviceName, method: "ListCustomerIds")
     public static let getStats = MethodDescriptor(service: serviceName, method: "GetStats")
 
     /// Writing records.

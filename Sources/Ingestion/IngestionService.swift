@@ -39,8 +39,15 @@ public struct IngestionService: Sendable {
         }
         router.registerUnary(IngestionMethods.ingestOrders, scope: IngestionMethods.writeScope) {
             (request: IngestOrdersRequest, _) in
-            try await batch(request.orders.count, field: "orders") { connection, now in
-                try orders.ingest(request.orders, now: now, on: connection)
+            do {
+                return try await batch(request.orders.count, field: "orders") { connection, now in
+                    try orders.ingest(request.orders, now: now, bounded: false, on: connection)
+                }
+            } catch let error where Self.isBeyondBound(error) {
+                // Rolled back; again, leaving out the orders beyond their customer's bound.
+                return try await batch(request.orders.count, field: "orders") { connection, now in
+                    try orders.ingest(request.orders, now: now, bounded: true, on: connection)
+                }
             }
         }
         router.registerUnary(IngestionMethods.ingestEvents, scope: IngestionMethods.writeScope) {
@@ -64,6 +71,14 @@ public struct IngestionService: Sendable {
                 try CustomerEraser.forget(request.customerID, on: connection)
             }
         }
+        router.registerUnary(IngestionMethods.forgetCustomers, scope: IngestionMethods.forgetScope) {
+            (request: ForgetCustomersRequest, _) in
+            try await BulkErasure.forget(request, pool: pool)
+        }
+        router.registerUnary(IngestionMethods.listCustomerIDs, scope: IngestionMethods.forgetScope) {
+            (request: ListCustomerIDsRequest, _) in
+            try await pool.withConnection { connection in try CustomerIDListing.list(request, on: connection) }
+        }
         router.registerUnary(IngestionMethods.getStats, scope: IngestionMethods.readScope) { (_: GetStatsRequest, _) in
             try await pool.withConnection { connection in try IngestionStatsReader.read(on: connection) }
         }
@@ -76,6 +91,13 @@ public struct IngestionService: Sendable {
         let baseCurrency = self.baseCurrency
         let changed = try await pool.withTransaction { connection in try baseCurrency.set(currency, on: connection) }
         return SetBaseCurrencyResponse(currency: currency, changed: changed)
+    }
+
+    /// A batch whose fast insert found a customer's totals beyond the bound, or whose sums left
+    /// bigint before that check (22003, numeric_value_out_of_range).
+    private static func isBeyondBound(_ error: any Error) -> Bool {
+        if error is OrderIngestor.BeyondBound { return true }
+        return (error as? StoreError)?.sqlState == "22003"
     }
 
     /// Runs one batch write in its own transaction, retried on deadlock.

@@ -28,8 +28,10 @@ struct CustomerValidator: Sendable {
             if case .failure(let problem) = FieldRules.currency(cost.currency, field: "acquisition_cost.currency") {
                 return .failure(problem)
             }
-            if cost.minorUnits < 0 {
-                return .failure(.invalid("acquisition_cost.minor_units", "acquisition cost is negative (\(cost.minorUnits))"))
+            if let problem = FieldRules.minorUnits(
+                cost.minorUnits, field: "acquisition_cost.minor_units", minimum: 0, what: "acquisition cost")
+            {
+                return .failure(problem)
             }
             if acquiredOn == nil {
                 return .failure(.invalid("acquired_on", "acquired_on is needed with an acquisition cost, to convert it"))

@@ -18,6 +18,8 @@ struct EventValidator: Sendable {
             return .failure(.invalid("score", "a survey_answered event needs its score"))
         case (.surveyAnswered, let score?) where !score.isFinite:
             return .failure(.invalid("score.value", "score must be a finite number"))
+        case (.surveyAnswered, let score?) where score.magnitude > IngestionLimits.maximumScoreMagnitude:
+            return .failure(.invalid("score.value", "score \(score) is beyond ±\(Int(IngestionLimits.maximumScoreMagnitude))"))
         case (.surveyAnswered, _), (_, nil):
             break
         case (_, .some):

@@ -1,4 +1,5 @@
 import CLVProto
+import RPC
 import Store
 
 /// Stores a batch of orders: validate, convert, insert what is new, settle what was seen before.
@@ -6,8 +7,15 @@ struct OrderIngestor: Sendable {
     let baseCurrency: BaseCurrencySetting
     let rateBook: RateBook
 
+    /// Thrown by `ingest(bounded: false)` when some customer's totals would pass the bound: the
+    /// transaction must roll back and the batch run again with `bounded: true`.
+    struct BeyondBound: Error {}
+
     /// Runs inside one transaction: the valid orders of the batch commit together or not at all.
-    func ingest(_ orders: [Order], now: Int64, on connection: PGConnection) throws -> IngestResponse {
+    ///
+    /// - Parameter bounded: check each order against its customer's totals (slower); without it,
+    ///   a batch that would take a customer past the bound throws `BeyondBound`.
+    func ingest(_ orders: [Order], now: Int64, bounded: Bool, on connection: PGConnection) throws -> IngestResponse {
         var outcome = BatchOutcome(received: orders.count)
         let base = try baseCurrency.require(on: connection)
         var valid: [ValidOrder] = []
@@ -30,13 +38,34 @@ struct OrderIngestor: Sendable {
             if seen.insert(order.orderID).inserted { first.append(order) } else { repeats.append(order) }
         }
         var insertedIDs: Set<String> = []
+        var beyondBound: Set<String> = []
         if !first.isEmpty {
-            let rows = try connection.query(OrderInsertStatement.sql, OrderInsertStatement.parameters(first))
+            let sql = bounded ? OrderInsertStatement.bounded : OrderInsertStatement.fast
+            let rows = try connection.query(sql, OrderInsertStatement.parameters(first))
             insertedIDs.reserveCapacity(rows.count)
-            for row in rows { insertedIDs.insert(try row.string("order_id")) }
+            for row in rows {
+                guard try row.bool("within") else {
+                    // With `bounded`, only concurrent batches for one customer get here; retryable.
+                    guard bounded else { throw BeyondBound() }
+                    throw RPCError(
+                        code: .aborted, message: "concurrent batches took a customer's totals past the bound; send the batch again")
+                }
+                let id = try row.string("order_id")
+                if try row.bool("inserted") { insertedIDs.insert(id) } else { beyondBound.insert(id) }
+            }
         }
         outcome.inserted = insertedIDs.count
-        let seenBefore = first.filter { !insertedIDs.contains($0.orderID) } + repeats
+        for order in first + repeats where beyondBound.contains(order.orderID) {
+            outcome.reject(
+                index: order.index, recordID: order.orderID,
+                RecordProblem(
+                    field: "customer_id",
+                    reason:
+                        "customer \(order.customerID)'s orders would total beyond ±\(IngestionLimits.maximumCustomerTotalMinorUnits) minor units of \(base.code), the most one customer may hold",
+                    code: .outOfRange))
+        }
+        let seenBefore = first.filter { !insertedIDs.contains($0.orderID) && !beyondBound.contains($0.orderID) }
+            + repeats.filter { !beyondBound.contains($0.orderID) }
         try OrderSettlement(orders: seenBefore.sorted { $0.index < $1.index }).settle(outcome: &outcome, on: connection)
 
         let latest = first.lazy.filter { insertedIDs.contains($0.orderID) }.map(\.placedAtMilliseconds).max()

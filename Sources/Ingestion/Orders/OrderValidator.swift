@@ -15,8 +15,8 @@ struct OrderValidator: Sendable {
         if case .failure(let problem) = FieldRules.currency(amount.currency, field: "amount.currency") {
             return .failure(problem)
         }
-        if amount.minorUnits < 0 {
-            return .failure(.invalid("amount.minor_units", "amount is negative (\(amount.minorUnits))"))
+        if let problem = FieldRules.minorUnits(amount.minorUnits, field: "amount.minor_units", minimum: 0, what: "amount") {
+            return .failure(problem)
         }
         if let margin = order.grossMargin {
             if margin.currency != amount.currency {
@@ -25,13 +25,19 @@ struct OrderValidator: Sendable {
             if margin.minorUnits > amount.minorUnits {
                 return .failure(.invalid("gross_margin.minor_units", "gross margin exceeds the amount"))
             }
+            let minimum = -IngestionLimits.maximumMinorUnits
+            if let problem = FieldRules.minorUnits(margin.minorUnits, field: "gross_margin.minor_units", minimum: minimum, what: "gross margin") {
+                return .failure(problem)
+            }
         }
         if let cost = order.cost {
             if cost.currency != amount.currency {
                 return .failure(.invalid("cost.currency", "cost is in \(cost.currency), the amount in \(amount.currency)"))
             }
-            if cost.minorUnits < 0 {
-                return .failure(.invalid("cost.minor_units", "cost is negative (\(cost.minorUnits))"))
+            // With the amount and cost in 0...10^15, amount less cost (the margin when none is
+            // given) is within ±10^15 too.
+            if let problem = FieldRules.minorUnits(cost.minorUnits, field: "cost.minor_units", minimum: 0, what: "cost") {
+                return .failure(problem)
             }
         }
         if let problem = FieldRules.label(order.platform, field: "platform") { return .failure(problem) }

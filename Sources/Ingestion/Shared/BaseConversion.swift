@@ -17,8 +17,13 @@ struct BaseConversion: Sendable {
                 .precondition(
                     field, "no exchange rate for \(currency) on \(day.text) (to \(base)); send it with UpsertExchangeRates first"))
         }
-        guard let converted = BaseAmount.convert(minorUnits: minorUnits, fromDigits: digits, rate: rate, toDigits: baseDigits) else {
-            return .failure(.invalid(field, "amount is too large to convert to \(base)"))
+        guard let converted = BaseAmount.convert(minorUnits: minorUnits, fromDigits: digits, rate: rate, toDigits: baseDigits),
+            converted.magnitude <= IngestionLimits.maximumMinorUnits.magnitude
+        else {
+            return .failure(
+                .invalid(
+                    field,
+                    "amount converted to \(base) is beyond the bounds of ±\(IngestionLimits.maximumMinorUnits) minor units"))
         }
         return .success(converted)
     }

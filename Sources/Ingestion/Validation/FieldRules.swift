@@ -16,9 +16,9 @@ enum FieldRules {
         return nil
     }
 
-    static func label(_ value: String, field: String) -> RecordProblem? {
-        if value.count > IngestionLimits.maximumLabelLength {
-            return .invalid(field, "\(field) is longer than \(IngestionLimits.maximumLabelLength) characters")
+    static func label(_ value: String, field: String, maximum: Int = IngestionLimits.maximumLabelLength) -> RecordProblem? {
+        if value.count > maximum {
+            return .invalid(field, "\(field) is longer than \(maximum) characters")
         }
         return nil
     }
@@ -31,6 +31,18 @@ enum FieldRules {
             return .failure(.invalid(field, "currency code '\(code)' must be upper case"))
         }
         return .failure(.invalid(field, "unknown currency code '\(code)' (expected an ISO 4217 code such as EUR)"))
+    }
+
+    /// Minor units within `minimum...IngestionLimits.maximumMinorUnits`.
+    static func minorUnits(_ value: Int64, field: String, minimum: Int64, what: String) -> RecordProblem? {
+        if value < 0 && minimum == 0 { return .invalid(field, "\(what) is negative (\(value))") }
+        if value > IngestionLimits.maximumMinorUnits {
+            return .invalid(field, "\(what) is \(value) minor units; at most 10^15 (\(IngestionLimits.maximumMinorUnits)) are accepted")
+        }
+        if value < minimum {
+            return .invalid(field, "\(what) is \(value) minor units; at least -10^15 (\(minimum)) is accepted")
+        }
+        return nil
     }
 
     /// An instant after 1970 and not in the far future.

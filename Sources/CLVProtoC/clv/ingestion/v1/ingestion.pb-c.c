@@ -784,6 +784,231 @@ void   clv__ingestion__v1__forget_customer_response__free_unpacked
   assert(message->base.descriptor == &clv__ingestion__v1__forget_customer_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   clv__ingestion__v1__forget_customers_request__init
+                     (Clv__Ingestion__V1__ForgetCustomersRequest         *message)
+{
+  static const Clv__Ingestion__V1__ForgetCustomersRequest init_value = CLV__INGESTION__V1__FORGET_CUSTOMERS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t clv__ingestion__v1__forget_customers_request__get_packed_size
+                     (const Clv__Ingestion__V1__ForgetCustomersRequest *message)
+{
+  assert(message->base.descriptor == &clv__ingestion__v1__forget_customers_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t clv__ingestion__v1__forget_customers_request__pack
+                     (const Clv__Ingestion__V1__ForgetCustomersRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &clv__ingestion__v1__forget_customers_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t clv__ingestion__v1__forget_customers_request__pack_to_buffer
+                     (const Clv__Ingestion__V1__ForgetCustomersRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &clv__ingestion__v1__forget_customers_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Clv__Ingestion__V1__ForgetCustomersRequest *
+       clv__ingestion__v1__forget_customers_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Clv__Ingestion__V1__ForgetCustomersRequest *)
+     protobuf_c_message_unpack (&clv__ingestion__v1__forget_customers_request__descriptor,
+                                allocator, len, data);
+}
+void   clv__ingestion__v1__forget_customers_request__free_unpacked
+                     (Clv__Ingestion__V1__ForgetCustomersRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &clv__ingestion__v1__forget_customers_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   clv__ingestion__v1__customer_erasure__init
+                     (Clv__Ingestion__V1__CustomerErasure         *message)
+{
+  static const Clv__Ingestion__V1__CustomerErasure init_value = CLV__INGESTION__V1__CUSTOMER_ERASURE__INIT;
+  *message = init_value;
+}
+size_t clv__ingestion__v1__customer_erasure__get_packed_size
+                     (const Clv__Ingestion__V1__CustomerErasure *message)
+{
+  assert(message->base.descriptor == &clv__ingestion__v1__customer_erasure__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t clv__ingestion__v1__customer_erasure__pack
+                     (const Clv__Ingestion__V1__CustomerErasure *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &clv__ingestion__v1__customer_erasure__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t clv__ingestion__v1__customer_erasure__pack_to_buffer
+                     (const Clv__Ingestion__V1__CustomerErasure *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &clv__ingestion__v1__customer_erasure__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Clv__Ingestion__V1__CustomerErasure *
+       clv__ingestion__v1__customer_erasure__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Clv__Ingestion__V1__CustomerErasure *)
+     protobuf_c_message_unpack (&clv__ingestion__v1__customer_erasure__descriptor,
+                                allocator, len, data);
+}
+void   clv__ingestion__v1__customer_erasure__free_unpacked
+                     (Clv__Ingestion__V1__CustomerErasure *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &clv__ingestion__v1__customer_erasure__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   clv__ingestion__v1__forget_customers_response__init
+                     (Clv__Ingestion__V1__ForgetCustomersResponse         *message)
+{
+  static const Clv__Ingestion__V1__ForgetCustomersResponse init_value = CLV__INGESTION__V1__FORGET_CUSTOMERS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t clv__ingestion__v1__forget_customers_response__get_packed_size
+                     (const Clv__Ingestion__V1__ForgetCustomersResponse *message)
+{
+  assert(message->base.descriptor == &clv__ingestion__v1__forget_customers_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t clv__ingestion__v1__forget_customers_response__pack
+                     (const Clv__Ingestion__V1__ForgetCustomersResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &clv__ingestion__v1__forget_customers_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t clv__ingestion__v1__forget_customers_response__pack_to_buffer
+                     (const Clv__Ingestion__V1__ForgetCustomersResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &clv__ingestion__v1__forget_customers_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Clv__Ingestion__V1__ForgetCustomersResponse *
+       clv__ingestion__v1__forget_customers_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Clv__Ingestion__V1__ForgetCustomersResponse *)
+     protobuf_c_message_unpack (&clv__ingestion__v1__forget_customers_response__descriptor,
+                                allocator, len, data);
+}
+void   clv__ingestion__v1__forget_customers_response__free_unpacked
+                     (Clv__Ingestion__V1__ForgetCustomersResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &clv__ingestion__v1__forget_customers_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   clv__ingestion__v1__list_customer_ids_request__init
+                     (Clv__Ingestion__V1__ListCustomerIdsRequest         *message)
+{
+  static const Clv__Ingestion__V1__ListCustomerIdsRequest init_value = CLV__INGESTION__V1__LIST_CUSTOMER_IDS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t clv__ingestion__v1__list_customer_ids_request__get_packed_size
+                     (const Clv__Ingestion__V1__ListCustomerIdsRequest *message)
+{
+  assert(message->base.descriptor == &clv__ingestion__v1__list_customer_ids_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t clv__ingestion__v1__list_customer_ids_request__pack
+                     (const Clv__Ingestion__V1__ListCustomerIdsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &clv__ingestion__v1__list_customer_ids_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t clv__ingestion__v1__list_customer_ids_request__pack_to_buffer
+                     (const Clv__Ingestion__V1__ListCustomerIdsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &clv__ingestion__v1__list_customer_ids_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Clv__Ingestion__V1__ListCustomerIdsRequest *
+       clv__ingestion__v1__list_customer_ids_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Clv__Ingestion__V1__ListCustomerIdsRequest *)
+     protobuf_c_message_unpack (&clv__ingestion__v1__list_customer_ids_request__descriptor,
+                                allocator, len, data);
+}
+void   clv__ingestion__v1__list_customer_ids_request__free_unpacked
+                     (Clv__Ingestion__V1__ListCustomerIdsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &clv__ingestion__v1__list_customer_ids_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   clv__ingestion__v1__list_customer_ids_response__init
+                     (Clv__Ingestion__V1__ListCustomerIdsResponse         *message)
+{
+  static const Clv__Ingestion__V1__ListCustomerIdsResponse init_value = CLV__INGESTION__V1__LIST_CUSTOMER_IDS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t clv__ingestion__v1__list_customer_ids_response__get_packed_size
+                     (const Clv__Ingestion__V1__ListCustomerIdsResponse *message)
+{
+  assert(message->base.descriptor == &clv__ingestion__v1__list_customer_ids_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t clv__ingestion__v1__list_customer_ids_response__pack
+                     (const Clv__Ingestion__V1__ListCustomerIdsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &clv__ingestion__v1__list_customer_ids_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t clv__ingestion__v1__list_customer_ids_response__pack_to_buffer
+                     (const Clv__Ingestion__V1__ListCustomerIdsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &clv__ingestion__v1__list_customer_ids_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Clv__Ingestion__V1__ListCustomerIdsResponse *
+       clv__ingestion__v1__list_customer_ids_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Clv__Ingestion__V1__ListCustomerIdsResponse *)
+     protobuf_c_message_unpack (&clv__ingestion__v1__list_customer_ids_response__descriptor,
+                                allocator, len, data);
+}
+void   clv__ingestion__v1__list_customer_ids_response__free_unpacked
+                     (Clv__Ingestion__V1__ListCustomerIdsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &clv__ingestion__v1__list_customer_ids_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   clv__ingestion__v1__get_stats_request__init
                      (Clv__Ingestion__V1__GetStatsRequest         *message)
 {
@@ -2120,6 +2345,300 @@ const ProtobufCMessageDescriptor clv__ingestion__v1__forget_customer_response__d
   clv__ingestion__v1__forget_customer_response__field_indices_by_name,
   1,  clv__ingestion__v1__forget_customer_response__number_ranges,
   (ProtobufCMessageInit) clv__ingestion__v1__forget_customer_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor clv__ingestion__v1__forget_customers_request__field_descriptors[1] =
+{
+  {
+    "customer_ids",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Clv__Ingestion__V1__ForgetCustomersRequest, n_customer_ids),
+    offsetof(Clv__Ingestion__V1__ForgetCustomersRequest, customer_ids),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned clv__ingestion__v1__forget_customers_request__field_indices_by_name[] = {
+  0,   /* field[0] = customer_ids */
+};
+static const ProtobufCIntRange clv__ingestion__v1__forget_customers_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor clv__ingestion__v1__forget_customers_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "clv.ingestion.v1.ForgetCustomersRequest",
+  "ForgetCustomersRequest",
+  "Clv__Ingestion__V1__ForgetCustomersRequest",
+  "clv.ingestion.v1",
+  sizeof(Clv__Ingestion__V1__ForgetCustomersRequest),
+  1,
+  clv__ingestion__v1__forget_customers_request__field_descriptors,
+  clv__ingestion__v1__forget_customers_request__field_indices_by_name,
+  1,  clv__ingestion__v1__forget_customers_request__number_ranges,
+  (ProtobufCMessageInit) clv__ingestion__v1__forget_customers_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor clv__ingestion__v1__customer_erasure__field_descriptors[2] =
+{
+  {
+    "customer_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Ingestion__V1__CustomerErasure, customer_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rows",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Ingestion__V1__CustomerErasure, rows),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned clv__ingestion__v1__customer_erasure__field_indices_by_name[] = {
+  0,   /* field[0] = customer_id */
+  1,   /* field[1] = rows */
+};
+static const ProtobufCIntRange clv__ingestion__v1__customer_erasure__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor clv__ingestion__v1__customer_erasure__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "clv.ingestion.v1.CustomerErasure",
+  "CustomerErasure",
+  "Clv__Ingestion__V1__CustomerErasure",
+  "clv.ingestion.v1",
+  sizeof(Clv__Ingestion__V1__CustomerErasure),
+  2,
+  clv__ingestion__v1__customer_erasure__field_descriptors,
+  clv__ingestion__v1__customer_erasure__field_indices_by_name,
+  1,  clv__ingestion__v1__customer_erasure__number_ranges,
+  (ProtobufCMessageInit) clv__ingestion__v1__customer_erasure__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor clv__ingestion__v1__forget_customers_response__field_descriptors[6] =
+{
+  {
+    "customers",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Clv__Ingestion__V1__ForgetCustomersResponse, n_customers),
+    offsetof(Clv__Ingestion__V1__ForgetCustomersResponse, customers),
+    &clv__ingestion__v1__customer_erasure__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "removed",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Clv__Ingestion__V1__ForgetCustomersResponse, n_removed),
+    offsetof(Clv__Ingestion__V1__ForgetCustomersResponse, removed),
+    &clv__ingestion__v1__removed_rows__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "total_rows",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Ingestion__V1__ForgetCustomersResponse, total_rows),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "erased_customers",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Ingestion__V1__ForgetCustomersResponse, erased_customers),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "not_found_customers",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Ingestion__V1__ForgetCustomersResponse, not_found_customers),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "chunks",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Ingestion__V1__ForgetCustomersResponse, chunks),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned clv__ingestion__v1__forget_customers_response__field_indices_by_name[] = {
+  5,   /* field[5] = chunks */
+  0,   /* field[0] = customers */
+  3,   /* field[3] = erased_customers */
+  4,   /* field[4] = not_found_customers */
+  1,   /* field[1] = removed */
+  2,   /* field[2] = total_rows */
+};
+static const ProtobufCIntRange clv__ingestion__v1__forget_customers_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor clv__ingestion__v1__forget_customers_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "clv.ingestion.v1.ForgetCustomersResponse",
+  "ForgetCustomersResponse",
+  "Clv__Ingestion__V1__ForgetCustomersResponse",
+  "clv.ingestion.v1",
+  sizeof(Clv__Ingestion__V1__ForgetCustomersResponse),
+  6,
+  clv__ingestion__v1__forget_customers_response__field_descriptors,
+  clv__ingestion__v1__forget_customers_response__field_indices_by_name,
+  1,  clv__ingestion__v1__forget_customers_response__number_ranges,
+  (ProtobufCMessageInit) clv__ingestion__v1__forget_customers_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor clv__ingestion__v1__list_customer_ids_request__field_descriptors[3] =
+{
+  {
+    "prefix",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Ingestion__V1__ListCustomerIdsRequest, prefix),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "after",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Ingestion__V1__ListCustomerIdsRequest, after),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "limit",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Clv__Ingestion__V1__ListCustomerIdsRequest, limit),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned clv__ingestion__v1__list_customer_ids_request__field_indices_by_name[] = {
+  1,   /* field[1] = after */
+  2,   /* field[2] = limit */
+  0,   /* field[0] = prefix */
+};
+static const ProtobufCIntRange clv__ingestion__v1__list_customer_ids_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor clv__ingestion__v1__list_customer_ids_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "clv.ingestion.v1.ListCustomerIdsRequest",
+  "ListCustomerIdsRequest",
+  "Clv__Ingestion__V1__ListCustomerIdsRequest",
+  "clv.ingestion.v1",
+  sizeof(Clv__Ingestion__V1__ListCustomerIdsRequest),
+  3,
+  clv__ingestion__v1__list_customer_ids_request__field_descriptors,
+  clv__ingestion__v1__list_customer_ids_request__field_indices_by_name,
+  1,  clv__ingestion__v1__list_customer_ids_request__number_ranges,
+  (ProtobufCMessageInit) clv__ingestion__v1__list_customer_ids_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor clv__ingestion__v1__list_customer_ids_response__field_descriptors[1] =
+{
+  {
+    "customer_ids",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Clv__Ingestion__V1__ListCustomerIdsResponse, n_customer_ids),
+    offsetof(Clv__Ingestion__V1__ListCustomerIdsResponse, customer_ids),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned clv__ingestion__v1__list_customer_ids_response__field_indices_by_name[] = {
+  0,   /* field[0] = customer_ids */
+};
+static const ProtobufCIntRange clv__ingestion__v1__list_customer_ids_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor clv__ingestion__v1__list_customer_ids_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "clv.ingestion.v1.ListCustomerIdsResponse",
+  "ListCustomerIdsResponse",
+  "Clv__Ingestion__V1__ListCustomerIdsResponse",
+  "clv.ingestion.v1",
+  sizeof(Clv__Ingestion__V1__ListCustomerIdsResponse),
+  1,
+  clv__ingestion__v1__list_customer_ids_response__field_descriptors,
+  clv__ingestion__v1__list_customer_ids_response__field_indices_by_name,
+  1,  clv__ingestion__v1__list_customer_ids_response__number_ranges,
+  (ProtobufCMessageInit) clv__ingestion__v1__list_customer_ids_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 #define clv__ingestion__v1__get_stats_request__field_descriptors NULL

@@ -34,6 +34,11 @@ typedef struct Clv__Ingestion__V1__IngestResponse Clv__Ingestion__V1__IngestResp
 typedef struct Clv__Ingestion__V1__ForgetCustomerRequest Clv__Ingestion__V1__ForgetCustomerRequest;
 typedef struct Clv__Ingestion__V1__RemovedRows Clv__Ingestion__V1__RemovedRows;
 typedef struct Clv__Ingestion__V1__ForgetCustomerResponse Clv__Ingestion__V1__ForgetCustomerResponse;
+typedef struct Clv__Ingestion__V1__ForgetCustomersRequest Clv__Ingestion__V1__ForgetCustomersRequest;
+typedef struct Clv__Ingestion__V1__CustomerErasure Clv__Ingestion__V1__CustomerErasure;
+typedef struct Clv__Ingestion__V1__ForgetCustomersResponse Clv__Ingestion__V1__ForgetCustomersResponse;
+typedef struct Clv__Ingestion__V1__ListCustomerIdsRequest Clv__Ingestion__V1__ListCustomerIdsRequest;
+typedef struct Clv__Ingestion__V1__ListCustomerIdsResponse Clv__Ingestion__V1__ListCustomerIdsResponse;
 typedef struct Clv__Ingestion__V1__GetStatsRequest Clv__Ingestion__V1__GetStatsRequest;
 typedef struct Clv__Ingestion__V1__RecordKindStats Clv__Ingestion__V1__RecordKindStats;
 typedef struct Clv__Ingestion__V1__IngestionStats Clv__Ingestion__V1__IngestionStats;
@@ -69,6 +74,8 @@ typedef enum _Clv__Ingestion__V1__EventType {
 
 /*
  * Exact money: integer minor units of an ISO 4217 currency (cents of EUR, yen of JPY, fils of KWD).
+ * Every amount, cost and margin is within -10^15..10^15 minor units (amounts and costs are not
+ * negative); a record outside is rejected alone. See docs/ingestion.md, "Bounds".
  */
 struct  Clv__Ingestion__V1__Money
 {
@@ -111,7 +118,7 @@ struct  Clv__Ingestion__V1__Customer
    */
   char *acquisition_channel;
   /*
-   * What acquiring the customer cost; absent when unknown. Not negative.
+   * What acquiring the customer cost; absent when unknown. 0 to 10^15 minor units.
    */
   Clv__Ingestion__V1__Money *acquisition_cost;
   /*
@@ -147,15 +154,15 @@ struct  Clv__Ingestion__V1__Order
    */
   int64_t placed_at_unix_ms;
   /*
-   * What the customer paid. Not negative.
+   * What the customer paid: 0 to 10^15 minor units.
    */
   Clv__Ingestion__V1__Money *amount;
   /*
-   * Gross margin, in the amount's currency; absent when unknown.
+   * Gross margin, in the amount's currency, -10^15 to the amount; absent when unknown.
    */
   Clv__Ingestion__V1__Money *gross_margin;
   /*
-   * Cost of the goods, in the amount's currency; gives the margin when gross_margin is absent.
+   * Cost of the goods, in the amount's currency, 0 to 10^15; gives the margin when gross_margin is absent.
    */
   Clv__Ingestion__V1__Money *cost;
   /*
@@ -213,7 +220,7 @@ struct  Clv__Ingestion__V1__SurveyScore
 {
   ProtobufCMessage base;
   /*
-   * Finite; the scale is the survey's own (0-10 for NPS, 1-5 for CSAT, ...).
+   * Finite, -10^9 to 10^9; the scale is the survey's own (0-10 for NPS, 1-5 for CSAT, ...).
    */
   double value;
 };
@@ -336,7 +343,8 @@ struct  Clv__Ingestion__V1__RecordRejection
   char *reason;
   /*
    * A gRPC status code: 3 INVALID_ARGUMENT, 6 ALREADY_EXISTS (conflicts with a stored record),
-   * 9 FAILED_PRECONDITION (missing exchange rate, base currency not set).
+   * 9 FAILED_PRECONDITION (missing exchange rate, base currency not set), 11 OUT_OF_RANGE (the
+   * order would take its customer's totals beyond +-10^18 base minor units).
    */
   uint32_t code;
 };
@@ -407,6 +415,108 @@ struct  Clv__Ingestion__V1__ForgetCustomerResponse
 #define CLV__INGESTION__V1__FORGET_CUSTOMER_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&clv__ingestion__v1__forget_customer_response__descriptor) \
     , (char *)protobuf_c_empty_string, 0,NULL, 0 }
+
+
+/*
+ * Erases many customers: the ids are erased in chunks of at most 1,000, each chunk in its own
+ * transaction, so a call cut short leaves whole chunks erased and can simply be sent again.
+ */
+struct  Clv__Ingestion__V1__ForgetCustomersRequest
+{
+  ProtobufCMessage base;
+  /*
+   * 1 to 10,000 ids, each a valid customer id; an id sent twice is erased once.
+   */
+  size_t n_customer_ids;
+  char **customer_ids;
+};
+#define CLV__INGESTION__V1__FORGET_CUSTOMERS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&clv__ingestion__v1__forget_customers_request__descriptor) \
+    , 0,NULL }
+
+
+/*
+ * What erasing one customer of a ForgetCustomers call removed.
+ */
+struct  Clv__Ingestion__V1__CustomerErasure
+{
+  ProtobufCMessage base;
+  char *customer_id;
+  /*
+   * Rows removed across every table; 0 when no row named the customer (not found).
+   */
+  uint64_t rows;
+};
+#define CLV__INGESTION__V1__CUSTOMER_ERASURE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&clv__ingestion__v1__customer_erasure__descriptor) \
+    , (char *)protobuf_c_empty_string, 0 }
+
+
+struct  Clv__Ingestion__V1__ForgetCustomersResponse
+{
+  ProtobufCMessage base;
+  /*
+   * One per distinct id sent, in the order first sent.
+   */
+  size_t n_customers;
+  Clv__Ingestion__V1__CustomerErasure **customers;
+  /*
+   * Rows removed per table, summed over the customers.
+   */
+  size_t n_removed;
+  Clv__Ingestion__V1__RemovedRows **removed;
+  uint64_t total_rows;
+  /*
+   * Customers with at least one row removed, and ids that no row named.
+   */
+  uint32_t erased_customers;
+  uint32_t not_found_customers;
+  /*
+   * Transactions the call ran (chunks of at most 1,000 ids).
+   */
+  uint32_t chunks;
+};
+#define CLV__INGESTION__V1__FORGET_CUSTOMERS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&clv__ingestion__v1__forget_customers_response__descriptor) \
+    , 0,NULL, 0,NULL, 0, 0, 0, 0 }
+
+
+/*
+ * Pages through the stored customer ids, in byte order, e.g. to erase every id with a prefix.
+ */
+struct  Clv__Ingestion__V1__ListCustomerIdsRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Only ids that start with this text; empty lists every id.
+   */
+  char *prefix;
+  /*
+   * Only ids after this one (the last id of the previous page); empty starts at the first.
+   */
+  char *after;
+  /*
+   * Page size, 1 to 10,000; 0 means 10,000.
+   */
+  uint32_t limit;
+};
+#define CLV__INGESTION__V1__LIST_CUSTOMER_IDS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&clv__ingestion__v1__list_customer_ids_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+
+
+struct  Clv__Ingestion__V1__ListCustomerIdsResponse
+{
+  ProtobufCMessage base;
+  /*
+   * In byte order; fewer than the limit on the last page.
+   */
+  size_t n_customer_ids;
+  char **customer_ids;
+};
+#define CLV__INGESTION__V1__LIST_CUSTOMER_IDS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&clv__ingestion__v1__list_customer_ids_response__descriptor) \
+    , 0,NULL }
 
 
 struct  Clv__Ingestion__V1__GetStatsRequest
@@ -788,6 +898,101 @@ Clv__Ingestion__V1__ForgetCustomerResponse *
 void   clv__ingestion__v1__forget_customer_response__free_unpacked
                      (Clv__Ingestion__V1__ForgetCustomerResponse *message,
                       ProtobufCAllocator *allocator);
+/* Clv__Ingestion__V1__ForgetCustomersRequest methods */
+void   clv__ingestion__v1__forget_customers_request__init
+                     (Clv__Ingestion__V1__ForgetCustomersRequest         *message);
+size_t clv__ingestion__v1__forget_customers_request__get_packed_size
+                     (const Clv__Ingestion__V1__ForgetCustomersRequest   *message);
+size_t clv__ingestion__v1__forget_customers_request__pack
+                     (const Clv__Ingestion__V1__ForgetCustomersRequest   *message,
+                      uint8_t             *out);
+size_t clv__ingestion__v1__forget_customers_request__pack_to_buffer
+                     (const Clv__Ingestion__V1__ForgetCustomersRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Clv__Ingestion__V1__ForgetCustomersRequest *
+       clv__ingestion__v1__forget_customers_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   clv__ingestion__v1__forget_customers_request__free_unpacked
+                     (Clv__Ingestion__V1__ForgetCustomersRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Clv__Ingestion__V1__CustomerErasure methods */
+void   clv__ingestion__v1__customer_erasure__init
+                     (Clv__Ingestion__V1__CustomerErasure         *message);
+size_t clv__ingestion__v1__customer_erasure__get_packed_size
+                     (const Clv__Ingestion__V1__CustomerErasure   *message);
+size_t clv__ingestion__v1__customer_erasure__pack
+                     (const Clv__Ingestion__V1__CustomerErasure   *message,
+                      uint8_t             *out);
+size_t clv__ingestion__v1__customer_erasure__pack_to_buffer
+                     (const Clv__Ingestion__V1__CustomerErasure   *message,
+                      ProtobufCBuffer     *buffer);
+Clv__Ingestion__V1__CustomerErasure *
+       clv__ingestion__v1__customer_erasure__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   clv__ingestion__v1__customer_erasure__free_unpacked
+                     (Clv__Ingestion__V1__CustomerErasure *message,
+                      ProtobufCAllocator *allocator);
+/* Clv__Ingestion__V1__ForgetCustomersResponse methods */
+void   clv__ingestion__v1__forget_customers_response__init
+                     (Clv__Ingestion__V1__ForgetCustomersResponse         *message);
+size_t clv__ingestion__v1__forget_customers_response__get_packed_size
+                     (const Clv__Ingestion__V1__ForgetCustomersResponse   *message);
+size_t clv__ingestion__v1__forget_customers_response__pack
+                     (const Clv__Ingestion__V1__ForgetCustomersResponse   *message,
+                      uint8_t             *out);
+size_t clv__ingestion__v1__forget_customers_response__pack_to_buffer
+                     (const Clv__Ingestion__V1__ForgetCustomersResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Clv__Ingestion__V1__ForgetCustomersResponse *
+       clv__ingestion__v1__forget_customers_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   clv__ingestion__v1__forget_customers_response__free_unpacked
+                     (Clv__Ingestion__V1__ForgetCustomersResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Clv__Ingestion__V1__ListCustomerIdsRequest methods */
+void   clv__ingestion__v1__list_customer_ids_request__init
+                     (Clv__Ingestion__V1__ListCustomerIdsRequest         *message);
+size_t clv__ingestion__v1__list_customer_ids_request__get_packed_size
+                     (const Clv__Ingestion__V1__ListCustomerIdsRequest   *message);
+size_t clv__ingestion__v1__list_customer_ids_request__pack
+                     (const Clv__Ingestion__V1__ListCustomerIdsRequest   *message,
+                      uint8_t             *out);
+size_t clv__ingestion__v1__list_customer_ids_request__pack_to_buffer
+                     (const Clv__Ingestion__V1__ListCustomerIdsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Clv__Ingestion__V1__ListCustomerIdsRequest *
+       clv__ingestion__v1__list_customer_ids_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   clv__ingestion__v1__list_customer_ids_request__free_unpacked
+                     (Clv__Ingestion__V1__ListCustomerIdsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Clv__Ingestion__V1__ListCustomerIdsResponse methods */
+void   clv__ingestion__v1__list_customer_ids_response__init
+                     (Clv__Ingestion__V1__ListCustomerIdsResponse         *message);
+size_t clv__ingestion__v1__list_customer_ids_response__get_packed_size
+                     (const Clv__Ingestion__V1__ListCustomerIdsResponse   *message);
+size_t clv__ingestion__v1__list_customer_ids_response__pack
+                     (const Clv__Ingestion__V1__ListCustomerIdsResponse   *message,
+                      uint8_t             *out);
+size_t clv__ingestion__v1__list_customer_ids_response__pack_to_buffer
+                     (const Clv__Ingestion__V1__ListCustomerIdsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Clv__Ingestion__V1__ListCustomerIdsResponse *
+       clv__ingestion__v1__list_customer_ids_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   clv__ingestion__v1__list_customer_ids_response__free_unpacked
+                     (Clv__Ingestion__V1__ListCustomerIdsResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Clv__Ingestion__V1__GetStatsRequest methods */
 void   clv__ingestion__v1__get_stats_request__init
                      (Clv__Ingestion__V1__GetStatsRequest         *message);
@@ -904,6 +1109,21 @@ typedef void (*Clv__Ingestion__V1__RemovedRows_Closure)
 typedef void (*Clv__Ingestion__V1__ForgetCustomerResponse_Closure)
                  (const Clv__Ingestion__V1__ForgetCustomerResponse *message,
                   void *closure_data);
+typedef void (*Clv__Ingestion__V1__ForgetCustomersRequest_Closure)
+                 (const Clv__Ingestion__V1__ForgetCustomersRequest *message,
+                  void *closure_data);
+typedef void (*Clv__Ingestion__V1__CustomerErasure_Closure)
+                 (const Clv__Ingestion__V1__CustomerErasure *message,
+                  void *closure_data);
+typedef void (*Clv__Ingestion__V1__ForgetCustomersResponse_Closure)
+                 (const Clv__Ingestion__V1__ForgetCustomersResponse *message,
+                  void *closure_data);
+typedef void (*Clv__Ingestion__V1__ListCustomerIdsRequest_Closure)
+                 (const Clv__Ingestion__V1__ListCustomerIdsRequest *message,
+                  void *closure_data);
+typedef void (*Clv__Ingestion__V1__ListCustomerIdsResponse_Closure)
+                 (const Clv__Ingestion__V1__ListCustomerIdsResponse *message,
+                  void *closure_data);
 typedef void (*Clv__Ingestion__V1__GetStatsRequest_Closure)
                  (const Clv__Ingestion__V1__GetStatsRequest *message,
                   void *closure_data);
@@ -940,6 +1160,11 @@ extern const ProtobufCMessageDescriptor clv__ingestion__v1__ingest_response__des
 extern const ProtobufCMessageDescriptor clv__ingestion__v1__forget_customer_request__descriptor;
 extern const ProtobufCMessageDescriptor clv__ingestion__v1__removed_rows__descriptor;
 extern const ProtobufCMessageDescriptor clv__ingestion__v1__forget_customer_response__descriptor;
+extern const ProtobufCMessageDescriptor clv__ingestion__v1__forget_customers_request__descriptor;
+extern const ProtobufCMessageDescriptor clv__ingestion__v1__customer_erasure__descriptor;
+extern const ProtobufCMessageDescriptor clv__ingestion__v1__forget_customers_response__descriptor;
+extern const ProtobufCMessageDescriptor clv__ingestion__v1__list_customer_ids_request__descriptor;
+extern const ProtobufCMessageDescriptor clv__ingestion__v1__list_customer_ids_response__descriptor;
 extern const ProtobufCMessageDescriptor clv__ingestion__v1__get_stats_request__descriptor;
 extern const ProtobufCMessageDescriptor clv__ingestion__v1__record_kind_stats__descriptor;
 extern const ProtobufCMessageDescriptor clv__ingestion__v1__ingestion_stats__descriptor;
