@@ -43,7 +43,7 @@ public struct DatabaseSetup: Sendable {
 
     /// Where the data is, for people: the URL's server, or the embedded cluster's directories.
     public var location: String {
-        guard let embedded else { return "\(configuration.host):\(configuration.port) (CLV_DATABASE_URL)" }
+        guard let embedded else { return "the server at \(configuration.host):\(configuration.port) (CLV_DATABASE_URL)" }
         let home = embedded.clusterHome ?? embedded.dataDirectory
         return home == embedded.dataDirectory
             ? "the embedded cluster in \(embedded.dataDirectory)"
