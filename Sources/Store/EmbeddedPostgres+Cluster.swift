@@ -45,7 +45,10 @@ extension EmbeddedPostgres {
         let clusterDirectory = home + "/pgdata"
         if fileManager.fileExists(atPath: clusterDirectory + "/PG_VERSION") {
             guard let password = try? String(contentsOfFile: passwordFile, encoding: .utf8) else {
-                throw StoreError(.configuration, message: "the cluster in \(clusterDirectory) exists but \(passwordFile) is missing")
+                throw StoreError(.configuration, message: """
+                    the cluster in \(clusterDirectory) exists but its password file \(passwordFile) is missing; restore it, \
+                    or remove \(clusterDirectory) to start a new, empty cluster
+                    """)
             }
             return password.trimmed()
         }

@@ -58,6 +58,7 @@ extension EmbeddedPostgres {
         for root in relocationRoots {
             let home = root + "/" + id
             tried.append(home)
+            setAsideAbandonedCluster(in: home)
             guard (try? FileManager.default.createDirectory(
                 atPath: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o711])) != nil,
                 FileManager.default.fileExists(atPath: home)
@@ -79,6 +80,17 @@ extension EmbeddedPostgres {
             the \(account.name) system user cannot reach \(dataDirectory) (a parent directory is not traversable), \
             nor \(tried.joined(separator: " or ")); make a parent traversable (chmod o+x) or use a directory such as /var/tmp/clv
             """)
+    }
+
+    /// A cluster kept in `home` for an earlier data directory of the same path that was removed
+    /// since (`rm -rf .clv` to start over): its password went with it, so nothing can use it. It
+    /// is renamed, not deleted, and the log says where it went.
+    private func setAsideAbandonedCluster(in home: String) {
+        let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: home + "/pgdata/PG_VERSION"), !fileManager.fileExists(atPath: passwordFile) else { return }
+        let aside = home + ".abandoned-\(Int(Date().timeIntervalSince1970))"
+        guard (try? fileManager.moveItem(atPath: home, toPath: aside)) != nil else { return }
+        logger.notice("set aside the cluster of an earlier \(dataDirectory), whose password is gone, in \(aside); remove it when you no longer need it")
     }
 
     /// A directory name unique to `path`: its last component (for people) and a 64-bit FNV-1a

@@ -27,7 +27,7 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: "Comma-separated services to host, or 'all'.")
     var services: String = "all"
 
-    @Option(help: "Directory of the embedded PostgreSQL cluster (used when CLV_DATABASE_URL is unset).")
+    @Option(help: "Directory of the embedded PostgreSQL cluster (used when CLV_DATABASE_URL is unset) and of the default PII key file.")
     var dataDir: String = ".clv/db"
 
     @Option(help: "File holding the secret key personal data is hashed with (64 hex digits); created when missing. Every server sharing a database needs the same file. Also CLV_PII_KEY_FILE. Default: pii.key inside --data-dir.")

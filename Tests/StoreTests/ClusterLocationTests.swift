@@ -52,6 +52,22 @@ struct ClusterLocationTests {
         #expect(again.clusterHome == home && again.ownsCluster)
         #expect(restarted.password == configuration.password)
         try await again.stop()
+
+        // Starting over as users do, by removing the data directory: a new cluster, and an old
+        // one kept elsewhere is set aside, not reused without its password.
+        try FileManager.default.removeItem(atPath: parent + "/.clv")
+        let fresh = EmbeddedPostgres(dataDirectory: dataDirectory, logger: TestDatabase.logger)
+        let started = try await fresh.start()
+        #expect(fresh.clusterHome == home)
+        #expect(started.password != configuration.password)
+        try await fresh.stop()
+        if home != dataDirectory {
+            let root = URL(fileURLWithPath: home).deletingLastPathComponent().path
+            let name = URL(fileURLWithPath: home).lastPathComponent
+            let aside = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasPrefix(name + ".abandoned-") }
+            #expect(aside.count == 1)
+            for directory in aside { try? FileManager.default.removeItem(atPath: root + "/" + directory) }
+        }
     }
 
     @Test func theRelocationIDIsStableAndNamesTheDirectory() {
