@@ -145,7 +145,7 @@ public final class EmbeddedPostgres: Sendable {
     /// Connects to the cluster another process owns, changing nothing in its directories.
     private func joinBlocking(_ tools: PostgresTools, owner: String) throws -> DatabaseConfiguration {
         let home = try recordedHome() ?? dataDirectory
-        guard let port = try runningPort(tools, home: home) else {
+        guard let port = try runningPort(tools, home: home, ready: true) else {
             throw StoreError(.unavailable, message: """
                 the PostgreSQL cluster of \(dataDirectory) is owned by \(owner) but not running \
                 (yet); try again once that process is up
@@ -187,15 +187,24 @@ public final class EmbeddedPostgres: Sendable {
         logger.info("stopped embedded PostgreSQL", metadata: ["directory": "\(home)"])
     }
 
-    /// The port of the server running on the cluster in `home`, or nil when none is.
-    private func runningPort(_ tools: PostgresTools, home: String) throws -> Int? {
+    /// The port of the server running on the cluster in `home`, or nil when none is. With
+    /// `ready`, a server still starting (or stopping) counts as not running.
+    private func runningPort(_ tools: PostgresTools, home: String, ready: Bool = false) throws -> Int? {
         let clusterDirectory = home + "/pgdata"
         guard FileManager.default.fileExists(atPath: clusterDirectory + "/postmaster.pid") else { return nil }
         guard try tools.run("pg_ctl", ["status", "-D", clusterDirectory]).status == 0 else { return nil }
-        // Line 4 of postmaster.pid is the port.
-        let lines = (try? String(contentsOfFile: clusterDirectory + "/postmaster.pid", encoding: .utf8))?
-            .split(separator: "\n", omittingEmptySubsequences: false) ?? []
-        guard lines.count > 3, let port = Int(lines[3].trimmingCharacters(in: .whitespaces)) else {
+        let text = (try? String(contentsOfFile: clusterDirectory + "/postmaster.pid", encoding: .utf8)) ?? ""
+        return try Self.port(fromPIDFile: text, ready: ready)
+    }
+
+    /// The port in a postmaster.pid, or nil when it is not a server's (or, with `ready`, not a
+    /// ready server's). Line 1 is the pid, negative for a single-user backend (initdb's, which
+    /// also names the default port 5432); line 4 is the port; line 8 the status.
+    static func port(fromPIDFile text: String, ready: Bool) throws(StoreError) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let pid = lines.first.flatMap({ Int($0) }), pid > 0 else { return nil }
+        if ready, lines.count > 7, lines[7] != "ready" { return nil }
+        guard lines.count > 3, let port = Int(lines[3]) else {
             throw StoreError(.unavailable, message: "cannot read the port of the running server from postmaster.pid")
         }
         return port

@@ -42,4 +42,17 @@ struct ClusterOwnershipTests {
         defer { Task { await pool.close() } }
         #expect(try await pool.query("SELECT 1 AS one")[0].int("one") == 1)
     }
+
+    /// A process joining while the owner's initdb runs must not take initdb's single-user
+    /// backend (its postmaster.pid names port 5432) or a server still starting for the cluster.
+    @Test func onlyAReadyServersPortIsJoined() throws {
+        let ready = "4242\n/d/pgdata\n1764600000\n41465\n\n127.0.0.1\n  1 2\nready   \n"
+        #expect(try EmbeddedPostgres.port(fromPIDFile: ready, ready: true) == 41465)
+        let starting = ready.replacingOccurrences(of: "ready   ", with: "starting")
+        #expect(try EmbeddedPostgres.port(fromPIDFile: starting, ready: true) == nil)
+        #expect(try EmbeddedPostgres.port(fromPIDFile: starting, ready: false) == 41465)
+        let singleUser = "-4242\n/d/pgdata\n1764600000\n5432\n"
+        #expect(try EmbeddedPostgres.port(fromPIDFile: singleUser, ready: false) == nil)
+        #expect(try EmbeddedPostgres.port(fromPIDFile: "", ready: false) == nil)
+    }
 }
