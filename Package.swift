@@ -98,7 +98,12 @@ let package = Package(
         // The demo shop: a realistic cross-border shop simulated, loaded and valued end to end.
         .target(
             name: "DemoShop",
-            dependencies: ["CLVModels", "CLVProto", "Ingestion", "Valuation", "RPC"]
+            dependencies: [
+                "CLVModels", "CLVProto", "CLVService", "Ingestion", "Valuation", "RPC", "Store",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
 
         // The client side of bulk loads: CSV rows to records, batches in flight, progress, rejects.
@@ -172,7 +177,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "CLVService", "Ingestion", "Valuation", "RPC", "Store", "CLVProto", "TestSupport",
+                "CLVService", "DemoShop", "Ingestion", "Valuation", "RPC", "Store", "CLVProto", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -82,17 +82,15 @@ struct CustomerLife {
         }
         if Double.random(in: 0..<1, using: &generator) < 0.2 {
             let score = complained ? Double.random(in: 0...4, using: &generator).rounded() : Double.random(in: 6...10, using: &generator).rounded()
-            data.events.append(
-                Event(
-                    eventID: "\(id)-s", customerID: id, occurredAtUnixMilliseconds: Int64(lastPurchase) * 86_400_000 + 3 * 86_400_000,
-                    type: .surveyAnswered, score: score))
+            event(.surveyAnswered, at: Int64(lastPurchase) * 86_400_000 + 3 * 86_400_000, index: "s", score: score, to: &data)
         }
     }
 
-    /// Only events up to the end of the shop's history are sent.
-    private func event(_ type: EventType, at milliseconds: Int64, index: String, to data: inout DemoShopData) {
+    /// Only events up to the end of the shop's history are sent: every kind, the survey too, so
+    /// that a demo ending yesterday stores nothing dated after now.
+    private func event(_ type: EventType, at milliseconds: Int64, index: String, score: Double? = nil, to data: inout DemoShopData) {
         guard milliseconds < (Int64(lastDay) + 1) * 86_400_000, milliseconds >= Int64(firstDay) * 86_400_000 - 3 * 86_400_000 else { return }
-        data.events.append(Event(eventID: "\(id)-\(index)", customerID: id, occurredAtUnixMilliseconds: milliseconds, type: type))
+        data.events.append(Event(eventID: "\(id)-\(index)", customerID: id, occurredAtUnixMilliseconds: milliseconds, type: type, score: score))
     }
 
     /// Euro cents as minor units of the market's currency on `day`.

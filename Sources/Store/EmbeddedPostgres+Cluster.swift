@@ -7,13 +7,23 @@ import Darwin
 #endif
 
 extension EmbeddedPostgres {
-    /// Creates the data directory layout and, as root, hands the cluster's parts to `postgres`.
-    func prepareDirectories(_ tools: PostgresTools) throws(StoreError) {
-        let fileManager = FileManager.default
+    /// Creates the data directory (0711: the server account may pass through, but not list it
+    /// or read the password file) with any missing parents.
+    func createDataDirectory() throws(StoreError) {
         do {
-            // 0711: the server account may pass through, but not list or read the password file.
-            try fileManager.createDirectory(
+            try FileManager.default.createDirectory(
                 atPath: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o711])
+        } catch {
+            throw StoreError(.configuration, message: "cannot create the embedded database directory \(dataDirectory): \(error)")
+        }
+    }
+
+    /// Creates the cluster's directory and log in `home` and, as root, hands them to `postgres`.
+    func prepareDirectories(_ tools: PostgresTools, home: String) throws(StoreError) {
+        let fileManager = FileManager.default
+        let clusterDirectory = home + "/pgdata"
+        let logFile = home + "/postgres.log"
+        do {
             if !fileManager.fileExists(atPath: clusterDirectory) {
                 try fileManager.createDirectory(
                     atPath: clusterDirectory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
@@ -22,36 +32,31 @@ extension EmbeddedPostgres {
                 _ = fileManager.createFile(atPath: logFile, contents: nil, attributes: [.posixPermissions: 0o600])
             }
         } catch {
-            throw StoreError(.configuration, message: "cannot create the embedded database directory \(dataDirectory): \(error)")
+            throw StoreError(.configuration, message: "cannot create the embedded database directory \(clusterDirectory): \(error)")
         }
         guard let account = tools.account else { return }
-        var info = stat()
-        if stat(dataDirectory, &info) == 0, info.st_mode & 0o011 != 0o011 {
-            chmod(dataDirectory, (info.st_mode & 0o7777) | 0o011)
-        }
-        guard try tools.canReach(dataDirectory) else {
-            throw StoreError(.configuration, message: """
-                the postgres system user cannot reach \(dataDirectory) (a parent directory is not traversable); \
-                use a directory such as /var/tmp/clv
-                """)
-        }
         try account.take(clusterDirectory)
         try account.take(logFile)
     }
 
-    /// Runs initdb when the cluster does not exist yet; returns the superuser's password.
-    func initialiseIfNeeded(_ tools: PostgresTools) throws(StoreError) -> String {
+    /// Runs initdb when the cluster in `home` does not exist yet; returns the superuser's password.
+    func initialiseIfNeeded(_ tools: PostgresTools, home: String) throws(StoreError) -> String {
         let fileManager = FileManager.default
+        let clusterDirectory = home + "/pgdata"
         if fileManager.fileExists(atPath: clusterDirectory + "/PG_VERSION") {
             guard let password = try? String(contentsOfFile: passwordFile, encoding: .utf8) else {
-                throw StoreError(.configuration, message: "the cluster in \(clusterDirectory) exists but \(passwordFile) is missing")
+                throw StoreError(.configuration, message: """
+                    the cluster in \(clusterDirectory) exists but its password file \(passwordFile) is missing; restore it, \
+                    or remove \(clusterDirectory) to start a new, empty cluster
+                    """)
             }
             return password.trimmed()
         }
         let password = Self.randomPassword()
-        // initdb reads the password from a file that the server account can read; it is removed
-        // right after, and the kept copy is readable by this process's user only.
-        let initdbPasswordFile = dataDirectory + "/initdb-password"
+        // initdb reads the password from a file that the server account can read (in `home`,
+        // which it can reach); it is removed right after, and the kept copy in the data
+        // directory is readable by this process's user only.
+        let initdbPasswordFile = home + "/initdb-password"
         guard fileManager.createFile(atPath: passwordFile, contents: Data(password.utf8), attributes: [.posixPermissions: 0o600]),
             fileManager.createFile(atPath: initdbPasswordFile, contents: Data(password.utf8), attributes: [.posixPermissions: 0o600])
         else {

@@ -15,7 +15,10 @@ struct ServerCommand: AsyncParsableCommand {
         abstract: "Serve clv's services over the clv RPC protocol.",
         discussion: """
             With CLV_DATABASE_URL set, uses that PostgreSQL database. Without it, starts and owns a \
-            private PostgreSQL cluster in --data-dir, initialising it on first use and stopping it on exit.
+            private PostgreSQL cluster in --data-dir, initialising it on first use and stopping it on exit; \
+            it refuses a data directory whose cluster another running process owns. As root the cluster \
+            runs as the postgres user; when that user cannot reach --data-dir, the cluster is kept in \
+            /var/lib/clv/<id> (recorded in DATA_DIR/cluster-location).
             """)
 
     @Option(help: "Address to listen on, HOST:PORT.")
@@ -24,10 +27,10 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: "Comma-separated services to host, or 'all'.")
     var services: String = "all"
 
-    @Option(help: "Directory of the embedded PostgreSQL cluster (used when CLV_DATABASE_URL is unset).")
+    @Option(help: "Directory of the embedded PostgreSQL cluster (used when CLV_DATABASE_URL is unset) and of the default PII key file.")
     var dataDir: String = ".clv/db"
 
-    @Option(help: "File holding the secret key personal data is hashed with (64 hex digits); created when missing. Every server sharing a database needs the same file. Also CLV_PII_KEY_FILE. Default: pii.key beside --data-dir.")
+    @Option(help: "File holding the secret key personal data is hashed with (64 hex digits); created when missing. Every server sharing a database needs the same file. Also CLV_PII_KEY_FILE. Default: pii.key inside --data-dir.")
     var piiKeyFile: String?
 
     @Option(help: "Largest frame accepted, in bytes.")
@@ -78,8 +81,10 @@ struct ServerCommand: AsyncParsableCommand {
         let selected = try ServiceCatalog.build.select(services.split(separator: ",").map(String.init))
         let tokens = try loadTokens(logger: logger)
         // Only serving hashes personal data; a migration run needs no key.
-        let piiKey = migrateOnly ? [] : try loadPIIKey()
-        let database = try await DatabaseSetup.open(dataDirectory: dataDir, logger: logger)
+        let piiKey = migrateOnly ? [] : try loadPIIKey(logger: logger)
+        // A second server on a data directory in use would share a cluster it cannot serve well and
+        // must not stop: refuse before touching it.
+        let database = try await DatabaseSetup.open(dataDirectory: dataDir, whenInUse: .refuse, logger: logger)
 
         // One thread per pooled connection, plus one for the health probe's own connection.
         let threadPool = NIOThreadPool(numberOfThreads: poolSize + 1)
@@ -105,37 +110,52 @@ struct ServerCommand: AsyncParsableCommand {
     private func runServices(
         _ selected: [any ServiceProvider], pool: PGPool, tokens: AccessTokens?, piiKey: [UInt8], logger: Logger
     ) async throws {
-        let environment = ServiceEnvironment(pool: pool, logger: logger, piiKey: piiKey)
-        let probe = DatabaseProbe(pool: pool, logger: logger)
-        var router = RPCRouter()
-        for provider in selected {
-            provider.register(into: &router, environment: environment)
-        }
-        let hosted = [HealthMethods.serviceName] + selected.map(\.serviceName)
-        HealthService(probe: probe, hostedServices: { hosted }).register(into: &router)
-
         var interceptors: [any ServerInterceptor] = [LoggingInterceptor()]
         if let tokens { interceptors.append(AuthorizationInterceptor(tokens: tokens)) }
         let address = HostAndPort(parsing: listen)!
-        let server = RPCServer(
+        let host = ServiceHost(
+            providers: selected, environment: ServiceEnvironment(pool: pool, logger: logger, piiKey: piiKey),
             configuration: RPCServerConfiguration(
                 host: address.host, port: address.port, maximumFrameSize: maxFrameSize,
                 shutdownGracePeriod: .seconds(shutdownGraceSeconds)),
-            router: router, interceptors: interceptors, logger: logger)
-        logger.info("hosting", metadata: ["services": "\(hosted.joined(separator: ","))"])
+            interceptors: interceptors)
+        logger.info("hosting", metadata: ["services": "\(host.hostedServices.joined(separator: ","))"])
 
-        await probe.probe()
+        await host.probe.probe()
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [.init(service: probe), .init(service: server)],
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
+                services: host.services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 
-    private func loadPIIKey() throws -> [UInt8] {
-        let defaultPath = URL(fileURLWithPath: dataDir).deletingLastPathComponent().appendingPathComponent("pii.key").path
-        let path = piiKeyFile ?? ProcessInfo.processInfo.environment["CLV_PII_KEY_FILE"] ?? defaultPath
+    /// The PII key: `--pii-key-file`, `CLV_PII_KEY_FILE`, else `pii.key` inside the data
+    /// directory, where a backup of it finds the key and no other data directory shares it. A
+    /// key that an older version kept beside the data directory is moved in, once.
+    private func loadPIIKey(logger: Logger) throws -> [UInt8] {
+        if let path = piiKeyFile ?? ProcessInfo.processInfo.environment["CLV_PII_KEY_FILE"] {
+            return try loadPIIKey(path: path)
+        }
+        let directory = URL(fileURLWithPath: dataDir).standardizedFileURL
+        let path = directory.appendingPathComponent("pii.key").path
+        let formerPath = directory.deletingLastPathComponent().appendingPathComponent("pii.key").path
+        // Created as the embedded cluster creates it (0711, parents too), so the cluster's
+        // account can still reach it.
+        try? FileManager.default.createDirectory(
+            atPath: directory.path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o711])
+        do {
+            if try PIIKeyFile.moveIn(from: formerPath, to: path) {
+                logger.notice("""
+                    moved the PII key from \(formerPath) into the data directory: \(path); another data directory \
+                    that used the same key needs a copy of it as its own pii.key
+                    """)
+            }
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        return try loadPIIKey(path: path)
+    }
+
+    private func loadPIIKey(path: String) throws -> [UInt8] {
         do {
             return try PIIKeyFile.loadOrCreate(path: path)
         } catch {

@@ -17,7 +17,9 @@ enum ClusterReaper {
     /// Our ends of the watchdogs' socket pairs, held open for the life of the process.
     private static let heldEnds = Mutex<[Int32]>([])
 
-    static func watch(dataDirectory: String) {
+    /// Watches the cluster of `dataDirectory`, kept in `clusterHome` (the data directory itself
+    /// unless the cluster was relocated); both directories are removed.
+    static func watch(dataDirectory: String, clusterHome: String? = nil) {
         var ends: [Int32] = [-1, -1]
         // Close-on-exec from birth: no other child (pg_ctl, the server) may inherit our end and
         // keep it open. A socket pair, because Glibc's module does not export pipe2.
@@ -28,8 +30,9 @@ enum ClusterReaper {
         #endif
         guard socketpair(AF_UNIX, type, 0, &ends) == 0 else { return }
         defer { close(ends[0]) }
-        let script = #"read _; "$@" >/dev/null 2>&1; rm -rf -- "$0""#
-        let arguments = ["/bin/sh", "-c", script, dataDirectory] + stopCommand(dataDirectory + "/pgdata")
+        let home = clusterHome ?? dataDirectory
+        let script = #"read _; home=$1; shift; "$@" >/dev/null 2>&1; rm -rf -- "$0" "$home""#
+        let arguments = ["/bin/sh", "-c", script, dataDirectory, home] + stopCommand(home + "/pgdata")
         if spawnDetached(arguments, standardInput: ends[0]) {
             heldEnds.withLock { $0.append(ends[1]) }
         } else {

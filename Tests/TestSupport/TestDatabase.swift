@@ -56,6 +56,12 @@ public enum TestDatabase {
         return (cluster, configuration)
     }
 
+    /// Stops and deletes `cluster` (its data directory and, if elsewhere, its home) when the
+    /// test process ends, however it ends; for clusters a test starts itself.
+    public static func removeAtExit(_ cluster: EmbeddedPostgres) {
+        ClusterReaper.watch(dataDirectory: cluster.dataDirectory, clusterHome: cluster.clusterHome)
+    }
+
     /// A pool on `configuration` using the tests' thread pool and logger.
     public static func makePool(_ configuration: DatabaseConfiguration, maximumConnections: Int = 4) -> PGPool {
         PGPool(configuration: configuration, maximumConnections: maximumConnections, threadPool: threadPool, logger: logger)

@@ -32,6 +32,23 @@ public enum PIIKeyFile {
         return key
     }
 
+    /// Moves the key at `oldPath` to `path`, where it will be read from now on, unless `path`
+    /// already holds a key or there is nothing at `oldPath`; returns whether it moved one.
+    ///
+    /// For keys kept where they no longer belong (beside a data directory rather than inside
+    /// it). The key is checked, written to `path` as `loadOrCreate` writes a new one (0600,
+    /// atomic, durable; a racing process's file wins), and only then removed from `oldPath`.
+    public static func moveIn(from oldPath: String, to path: String) throws(PIIKeyFileError) -> Bool {
+        guard try load(path: path) == nil, let key = try load(path: oldPath) else { return false }
+        try createDirectories(for: path)
+        try create(path: path, key: key)
+        guard unlink(oldPath) == 0 else {
+            throw .system(path: oldPath, operation: "remove it after copying it to \(path)", code: errno)
+        }
+        syncDirectory(of: oldPath)
+        return true
+    }
+
     // MARK: Reading
 
     /// The key in the file, or nil when there is no file.
@@ -118,7 +135,12 @@ public enum PIIKeyFile {
     /// Writes a new random key to `path`, unless another process created `path` first.
     private static func create(path: String) throws(PIIKeyFileError) {
         var generator = SystemRandomNumberGenerator()
-        let key = (0..<keyLength).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        try create(path: path, key: (0..<keyLength).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+    }
+
+    /// Writes `key` to `path`, unless another process created `path` first.
+    private static func create(path: String, key: [UInt8]) throws(PIIKeyFileError) {
+        var generator = SystemRandomNumberGenerator()
         let text = Array(hexEncoded(key).utf8) + [UInt8(ascii: "\n")]
 
         let suffix = hexEncoded((0..<8).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
