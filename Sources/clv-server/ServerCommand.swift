@@ -19,7 +19,8 @@ struct ServerCommand: AsyncParsableCommand {
             it refuses a data directory whose cluster another running process owns. As root the cluster \
             runs as the postgres user; when that user cannot reach --data-dir, the cluster is kept in \
             /var/lib/clv/<id> (recorded in DATA_DIR/cluster-location).
-            """)
+            """,
+        version: "clv-server \(HealthService.version)")
 
     @Option(help: "Address to listen on, HOST:PORT.")
     var listen: String = "127.0.0.1:7400"

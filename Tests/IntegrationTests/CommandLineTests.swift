@@ -11,6 +11,10 @@ import TestSupport
         let run = try await clv(["--version"])
         #expect(run.status == 0)
         #expect(run.output.hasPrefix("clv 0."))
+        let server = try await ChildProcess.run(
+            try BuiltProducts.executable("clv-server"), arguments: ["--version"], environment: ProcessInfo.processInfo.environment)
+        #expect(server.status == 0)
+        #expect(server.output.hasPrefix("clv-server 0."))
     }
 
     @Test func aMistypedSubcommandSuggestsTheNearestOne() async throws {
