@@ -51,12 +51,16 @@ struct ErrorReport: Encodable {
     /// The first offending field, or nil.
     let field: String?
     let violations: [Violation]
+    /// Whether people see the code: a call's status, but not for a server that cannot be reached
+    /// (the message is the whole story) nor for the command's own errors.
+    private let showsCode: Bool
 
-    init(code: String, message: String, violations: [Violation] = []) {
+    init(code: String, message: String, violations: [Violation] = [], showsCode: Bool = false) {
         self.code = code
         self.message = message
         self.field = violations.first?.field
         self.violations = violations
+        self.showsCode = showsCode
     }
 
     init(_ error: any Error) {
@@ -64,18 +68,17 @@ struct ErrorReport: Encodable {
         case let error as RPCError:
             self.init(
                 code: error.code.description, message: error.message,
-                violations: error.fieldViolations.map { Violation(field: $0.field, description: $0.description) })
-        case let error as any CLIErrorDescribable:
-            self.init(code: error.cliCode, message: error.cliDescription)
+                violations: error.fieldViolations.map { Violation(field: $0.field, description: $0.description) },
+                showsCode: error.code != .unavailable)
         default:
-            self.init(code: "UNKNOWN", message: "\(error)")
+            // gRPC's code for an error from another error space: a file that cannot be read, say.
+            self.init(code: RPCStatusCode.unknown.description, message: "\(error)")
         }
     }
 
-    /// One line for people (plus a line per field the message does not name). A connection that
-    /// could not be made says so without a code: the message is the whole story.
+    /// One line for people, plus a line per field the message does not name.
     var text: String {
-        var text = code == RPCStatusCode.unavailable.description || code == "USAGE" ? message : "\(code): \(message)"
+        var text = showsCode ? "\(code): \(message)" : message
         for violation in violations where !message.contains(violation.field) {
             text += "\n  \(violation.field): \(violation.description)"
         }
@@ -93,11 +96,4 @@ struct ErrorReport: Encodable {
         try container.encode(field, forKey: .field)  // null, not absent, when no field is at fault
         try container.encode(violations, forKey: .violations)
     }
-}
-
-/// An error of the command itself (not of a call) that reads well on the command line.
-protocol CLIErrorDescribable: Error {
-    /// The code name in JSON output, e.g. `FAILED_PRECONDITION`.
-    var cliCode: String { get }
-    var cliDescription: String { get }
 }

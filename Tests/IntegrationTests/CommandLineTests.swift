@@ -33,6 +33,16 @@ import TestSupport
         #expect(run.error == "error: cannot connect to 127.0.0.1:\(port): connection refused — is clv-server running?\n")
     }
 
+    /// The command's own errors read as sentences, with no status code in front.
+    @Test func aFileThatCannotBeReadIsSaidPlainly() async throws {
+        let run = try await clv(["import", "customers", "/nonexistent/customers.csv", "--server", "127.0.0.1:1"])
+        #expect(run.status == 1)
+        #expect(run.error == "error: cannot open /nonexistent/customers.csv: No such file or directory\n")
+        let json = try await clv(["--json", "import", "customers", "/nonexistent/customers.csv", "--server", "127.0.0.1:1"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(report["code"] as? String == "UNKNOWN")
+    }
+
     @Test func globalOptionsMayPrecedeTheSubcommandAndErrorsAreJSON() async throws {
         let port = try await closedPort()
         let run = try await clv(["--server", "127.0.0.1:\(port)", "--json", "health"])

@@ -112,6 +112,7 @@ struct ValueReportCommand: AsyncParsableCommand {
         }
         if !report.topCustomers.isEmpty {
             lines.append("")
+            lines.append("most valuable: P(alive) today; purchases expected " + (report.terms.horizon.map { "over \($0)" } ?? "over the CLV's horizon"))
             lines.append(pad(["most valuable", "market", "CLV", "P(alive)", "purchases", "channel"]))
             for customer in report.topCustomers {
                 lines.append(
