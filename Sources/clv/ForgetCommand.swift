@@ -197,7 +197,7 @@ struct ForgetCommand: AsyncParsableCommand {
         else { return error }
         let reason = error.fieldViolations.first?.description ?? error.message
         return ValidationError(
-            "id number \(offset + index + 1), '\(chunk[index])', is not a customer id (\(reason)); "
+            "id number \(offset + index + 1), \(chunk[index].debugDescription), is not a customer id (\(reason)); "
                 + (offset == 0 ? "nothing was erased" : "the \(offset) ids before its chunk were erased"))
     }
 

@@ -70,7 +70,7 @@ import TestSupport
         #expect(unknown.output.contains("nobody"))
         let bad = try await Self.clv(["forget", "keep-1", " spaced", "--server", address])
         #expect(bad.status != 0)
-        #expect(bad.error.contains("id number 2, ' spaced'"), "\(bad.error)")
+        #expect(bad.error.contains("id number 2, \" spaced\""), "\(bad.error)")
         #expect(try await stored() == ["keep-1"])
 
         await rpc.close()
