@@ -135,7 +135,7 @@ let package = Package(
 
         .testTarget(
             name: "CLVProtoTests",
-            dependencies: ["CLVProto"]
+            dependencies: ["CLVProto", "CLVProtoC", "CProtobufC"]
         ),
         .testTarget(
             name: "RPCTests",

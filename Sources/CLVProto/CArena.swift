@@ -58,6 +58,8 @@ final class CArena {
 
 /// Reading protobuf-c's decoded C values.
 enum CRead {
+    /// A decoded string: `unpack` has checked it holds no NUL byte and is valid UTF-8, so
+    /// `String(cString:)` neither cuts nor alters it.
     static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         guard let pointer else { return "" }
         return String(cString: pointer)
@@ -106,6 +108,13 @@ enum CRead {
         }
         guard let decoded else { throw ProtoDecodingError(messageName: messageName) }
         defer { free(decoded, nil) }
+        // Every generated struct starts with its ProtobufCMessage, which names its descriptor.
+        let descriptor = UnsafeRawPointer(decoded).assumingMemoryBound(to: ProtobufCMessage.self).pointee.descriptor!
+        do {
+            try StrictStrings.check(bytes, descriptor)
+        } catch {
+            throw ProtoDecodingError(messageName: messageName, field: error.path, reason: error.reason)
+        }
         return read(decoded)
     }
 }

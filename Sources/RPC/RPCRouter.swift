@@ -61,7 +61,8 @@ public struct RPCRouter: Sendable {
         do {
             return try Request(serializedBytes: payload)
         } catch {
-            throw RPCError.invalidArgument(field: "payload", error.description)
+            // A string field that is not valid text is named as any invalid field is.
+            throw RPCError.invalidArgument(field: error.field ?? "payload", error.description)
         }
     }
 }

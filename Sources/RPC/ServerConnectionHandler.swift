@@ -56,7 +56,9 @@ final class ServerConnectionHandler: ChannelInboundHandler, BatchedFlushing {
         do {
             frame = try unwrapInboundIn(data).decodeFrame()
         } catch {
-            failConnection(context: context, code: .invalidArgument, message: "frame does not decode as clv.rpc.v1.Frame")
+            // A method or metadata string that is no valid text says which; other garbage, that it is.
+            let message = error.field == nil ? "frame does not decode as clv.rpc.v1.Frame" : error.description
+            failConnection(context: context, code: .invalidArgument, message: message)
             return
         }
         switch frame.kind {

@@ -88,6 +88,35 @@ import Testing
         try await server.stop()
     }
 
+    /// `/clv.health.v1.Health/Check\0x` was once served as Check: protobuf-c cut the method at the NUL.
+    @Test func aMethodOrMetadataThatIsNotValidTextIsRefusedOnCallZero() async throws {
+        let server = try await TestServer.start()
+        let bystander = try await server.client()
+        let method = Array(TestingService.echo.fullName.utf8)
+        let cases: [(request: [UInt8], field: String)] = [
+            (Self.field(1, method + [0, 0x78]), "request.method"),
+            (Self.field(1, method) + Self.field(3, Self.field(1, [0x61, 0xff]) + Self.field(2, [0x62])), "request.metadata[0].key"),
+            (Self.field(1, method) + Self.field(3, Self.field(1, [0x61]) + Self.field(2, [0x62, 0x00])), "request.metadata[0].value"),
+        ]
+        for (request, field) in cases {
+            let connection = try await server.rawConnection()
+            try await connection.send(RawConnection.prefix([0x08, 0x05] + Self.field(2, request)))  // call_id 5
+            let answer = try #require(await connection.nextResponse())
+            #expect(answer.callID == 0)
+            #expect(answer.response.status.code == RPCStatusCode.invalidArgument.rawValue)
+            #expect(answer.response.status.message.hasPrefix("clv.rpc.v1.Frame.\(field) "), "\(answer.response.status.message)")
+            try await connection.waitForClose()
+        }
+        #expect(try await bystander.unary(TestingService.echo, HealthCheckRequest(service: "ok"), as: HealthCheckRequest.self).service == "ok")
+        await bystander.close()
+        try await server.stop()
+    }
+
+    /// A length-delimited field (short values only).
+    private static func field(_ number: UInt8, _ bytes: [UInt8]) -> [UInt8] {
+        [number << 3 | 2, UInt8(bytes.count)] + bytes
+    }
+
     @Test func anEmptyFrameOrAResponseFromTheClientIsRefusedButTheConnectionStays() async throws {
         let server = try await TestServer.start()
         let connection = try await server.rawConnection()
