@@ -16,12 +16,12 @@ enum StrictStrings {
 
     static func check(_ bytes: UnsafeRawBufferPointer, _ descriptor: UnsafePointer<ProtobufCMessageDescriptor>) throws(Violation) {
         guard !bytes.isEmpty else { return }
-        try check(bytes.assumingMemoryBound(to: UInt8.self), descriptor, path: "")
+        try check(bytes.assumingMemoryBound(to: UInt8.self), descriptor)
     }
 
-    private static func check(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ descriptor: UnsafePointer<ProtobufCMessageDescriptor>, path: String
-    ) throws(Violation) {
+    /// The path is built only on the way out of a violation: a batch of thousands of nested
+    /// records costs no string per record.
+    private static func check(_ bytes: UnsafeBufferPointer<UInt8>, _ descriptor: UnsafePointer<ProtobufCMessageDescriptor>) throws(Violation) {
         var reader = WireReader(bytes: bytes)
         // Occurrences so far of each repeated field, for the index in the path.
         var seen: [UInt32: Int] = [:]
@@ -41,18 +41,23 @@ enum StrictStrings {
             }
             switch field.pointee.type {
             case PROTOBUF_C_TYPE_STRING:
-                if let reason = problem(value) { throw Violation(path: fieldPath(path, field, index), reason: reason) }
+                if let reason = problem(value) { throw Violation(path: name(field, index), reason: reason) }
             case PROTOBUF_C_TYPE_MESSAGE:
                 let nested = field.pointee.descriptor.assumingMemoryBound(to: ProtobufCMessageDescriptor.self)
-                try check(value, nested, path: fieldPath(path, field, index))
+                do {
+                    try check(value, nested)
+                } catch {
+                    throw Violation(path: name(field, index) + "." + error.path, reason: error.reason)
+                }
             default:
                 break  // bytes, packed numbers
             }
         }
     }
 
-    private static func fieldPath(_ parent: String, _ field: UnsafePointer<ProtobufCFieldDescriptor>, _ index: Int?) -> String {
-        let name = (parent.isEmpty ? "" : parent + ".") + String(cString: field.pointee.name)
+    /// `orders[3]`, `currency`.
+    private static func name(_ field: UnsafePointer<ProtobufCFieldDescriptor>, _ index: Int?) -> String {
+        let name = String(cString: field.pointee.name)
         return index.map { name + "[\($0)]" } ?? name
     }
 

@@ -33,7 +33,7 @@ enum CommandLineArguments {
     }
 
     /// Whether the arguments ask for JSON output (`--json` before any `--`).
-    static func requestJSON(_ arguments: [String]) -> Bool {
+    static func requestsJSON(_ arguments: [String]) -> Bool {
         arguments.prefix { $0 != "--" }.contains("--json")
     }
 

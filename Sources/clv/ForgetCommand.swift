@@ -41,6 +41,8 @@ struct ForgetCommand: AsyncParsableCommand {
 
     /// Ids per call: one server chunk, so each call is one transaction and one progress line.
     static let idsPerCall = 1_000
+    /// Ids per `ListCustomerIds` page (the most the server gives): a shorter page is the last.
+    static let idsPerPage: UInt32 = 10_000
 
     func validate() throws {
         let sources = [!customerIDs.isEmpty, file != nil, prefix != nil].filter { $0 }.count
@@ -106,7 +108,7 @@ struct ForgetCommand: AsyncParsableCommand {
                 }
                 start += Self.idsPerCall
             }
-            tally.seconds = (ContinuousClock.now - started).seconds
+            tally.seconds = (ContinuousClock.now - started).inSeconds
         } catch let exit as ExitCode {
             throw exit
         } catch {
@@ -172,9 +174,9 @@ struct ForgetCommand: AsyncParsableCommand {
         var ids: [String] = []
         var after = ""
         while true {
-            let page = try await ingestion.listCustomerIDs(prefix: prefix, after: after).customerIDs
+            let page = try await ingestion.listCustomerIDs(prefix: prefix, after: after, limit: idsPerPage).customerIDs
             ids += page
-            guard let last = page.last, page.count == Int(CustomerIDPage.size) else { return ids }
+            guard let last = page.last, page.count == Int(idsPerPage) else { return ids }
             after = last
         }
     }
@@ -223,11 +225,6 @@ struct ForgetCommand: AsyncParsableCommand {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
-    /// The server's page size for `ListCustomerIds` when the limit is 0.
-    enum CustomerIDPage {
-        static let size: UInt32 = 10_000
-    }
-
     /// What the calls erased, summed.
     struct Tally {
         var erased: UInt64 = 0
@@ -244,12 +241,5 @@ struct ForgetCommand: AsyncParsableCommand {
             totalRows += response.totalRows
             chunks += UInt64(response.chunks)
         }
-    }
-}
-
-extension Duration {
-    fileprivate var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

@@ -4,7 +4,7 @@ import RPC
 /// How commands print: aligned two-column tables for people, JSON for scripts.
 enum Output {
     /// Whether this run was asked for JSON (`--json`): then errors are JSON on standard output too.
-    static let jsonRequested = CommandLineArguments.requestJSON(Array(CommandLine.arguments.dropFirst()))
+    static let jsonRequested = CommandLineArguments.requestsJSON(Array(CommandLine.arguments.dropFirst()))
 
     static func table(_ rows: [(String, String)]) {
         let width = rows.map(\.0.count).max() ?? 0

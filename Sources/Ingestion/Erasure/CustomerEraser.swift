@@ -9,11 +9,7 @@ import Store
 /// caller, and are quoted as identifiers; the customer ids are bound parameters.
 enum CustomerEraser {
     static func forget(_ customerID: String, on connection: PGConnection) throws -> ForgetCustomerResponse {
-        var removed: [RemovedRows] = []
-        for table in try tables(on: connection) {
-            let count = try connection.execute("DELETE FROM \(quotedIdentifier(table)) WHERE customer_id = $1", [.text(customerID)])
-            if count > 0 { removed.append(RemovedRows(table: table, rows: UInt64(count))) }
-        }
+        let removed = try forget(many: [customerID], on: connection).removed
         guard !removed.isEmpty else {
             throw RPCError(code: .notFound, message: "no customer '\(customerID)' in the store")
         }
