@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "clv", targets: ["clv"]),
         .library(name: "RPC", targets: ["RPC"]),
         .library(name: "CLVProto", targets: ["CLVProto"]),
+        .library(name: "CLVStubs", targets: ["CLVStubs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
@@ -31,8 +32,16 @@ let package = Package(
             providers: [.apt(["libprotobuf-c-dev"])]
         ),
         .target(name: "CLVProtoC", dependencies: ["CProtobufC"]),
+        .target(name: "CProtocPlugin", dependencies: ["CLVProtoC", "CProtobufC"]),
 
-        // Messages as Swift values.
+        // protoc's plugin that turns proto/ into the Swift under Sources/CLVProto/Generated and
+        // Sources/CLVStubs/Generated (scripts/generate-proto runs it).
+        .executableTarget(
+            name: "protoc-gen-clv-swift",
+            dependencies: ["CProtocPlugin", "CLVProtoC", "CProtobufC"]
+        ),
+
+        // Messages as Swift values: generated types over a small runtime.
         .target(name: "CLVProto", dependencies: ["CLVProtoC", "CProtobufC"]),
 
         // Transport, calls, router, server, client.
@@ -46,6 +55,9 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+
+        // Generated per service: method descriptors, typed clients, server protocols.
+        .target(name: "CLVStubs", dependencies: ["CLVProto", "RPC"]),
 
         // libpq: pool, transactions, COPY, migrations, embedded cluster.
         .target(
@@ -62,7 +74,7 @@ let package = Package(
         .target(
             name: "CLVService",
             dependencies: [
-                "RPC", "Store", "CLVProto",
+                "RPC", "Store", "CLVProto", "CLVStubs",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -71,7 +83,7 @@ let package = Package(
         .target(
             name: "Ingestion",
             dependencies: [
-                "CLVService", "RPC", "Store", "CLVProto",
+                "CLVService", "CLVStubs", "RPC", "Store", "CLVProto",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -88,7 +100,7 @@ let package = Package(
         .target(
             name: "Valuation",
             dependencies: [
-                "CLVModels", "CLVService", "Ingestion", "RPC", "Store", "CLVProto",
+                "CLVModels", "CLVService", "CLVStubs", "Ingestion", "RPC", "Store", "CLVProto",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -99,7 +111,7 @@ let package = Package(
         .target(
             name: "DemoShop",
             dependencies: [
-                "CLVModels", "CLVProto", "CLVService", "Ingestion", "Valuation", "RPC", "Store",
+                "CLVModels", "CLVProto", "CLVStubs", "CLVService", "Ingestion", "Valuation", "RPC", "Store",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -110,14 +122,14 @@ let package = Package(
         .target(
             name: "CSVImport",
             dependencies: [
-                "Ingestion", "CLVProto", "RPC",
+                "Ingestion", "CLVProto", "CLVStubs", "RPC",
             ]
         ),
 
         .executableTarget(
             name: "clv-server",
             dependencies: [
-                "CLVService", "Ingestion", "Valuation", "RPC", "Store",
+                "CLVService", "CLVStubs", "Ingestion", "Valuation", "RPC", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -127,7 +139,7 @@ let package = Package(
         .executableTarget(
             name: "clv",
             dependencies: [
-                "CLVService", "Ingestion", "Valuation", "DemoShop", "CSVImport", "CLVModels", "RPC", "CLVProto", "Store",
+                "CLVService", "CLVStubs", "Ingestion", "Valuation", "DemoShop", "CSVImport", "CLVModels", "RPC", "CLVProto", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]

@@ -39,6 +39,16 @@ final class CArena {
         return ProtobufCBinaryData(len: value.count, data: raw.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// A C array of `count` values, for repeated scalar, enum and bytes fields.
+    func values<T>(_ elements: [T]) -> UnsafeMutablePointer<T>? {
+        guard !elements.isEmpty else { return nil }
+        let raw = malloc(MemoryLayout<T>.stride * elements.count)!
+        allocations.append(raw)
+        let array = raw.bindMemory(to: T.self, capacity: elements.count)
+        array.initialize(from: elements, count: elements.count)
+        return array
+    }
+
     /// A C array of `count` pointers, for repeated message fields.
     func pointerArray<T>(_ elements: [UnsafeMutablePointer<T>]) -> UnsafeMutablePointer<UnsafeMutablePointer<T>?>? {
         guard !elements.isEmpty else { return nil }
@@ -75,46 +85,48 @@ enum CRead {
         return (0..<count).compactMap { index in pointer[index].map { read($0) } }
     }
 
+    /// A repeated scalar, enum or bytes field.
+    static func values<T>(_ pointer: UnsafeMutablePointer<T>?, count: Int) -> [T] {
+        guard let pointer, count > 0 else { return [] }
+        return Array(UnsafeBufferPointer(start: pointer, count: count))
+    }
+
     /// A map field: protobuf-c's array of key/value entries. A repeated key keeps its last value,
     /// as protobuf's map semantics require.
-    static func map<Entry>(
+    static func map<Entry, Key: Hashable, Value>(
         _ pointer: UnsafeMutablePointer<UnsafeMutablePointer<Entry>?>?, count: Int,
-        _ read: (UnsafePointer<Entry>) -> (UnsafeMutablePointer<CChar>?, UnsafeMutablePointer<CChar>?)
-    ) -> [String: String] {
+        _ read: (UnsafePointer<Entry>) -> (Key, Value)
+    ) -> [Key: Value] {
         guard let pointer, count > 0 else { return [:] }
-        var result: [String: String] = [:]
+        var result: [Key: Value] = [:]
         result.reserveCapacity(count)
         for index in 0..<count {
             guard let entry = pointer[index] else { continue }
             let (key, value) = read(entry)
-            result[string(key)] = string(value)
+            result[key] = value
         }
         return result
     }
 
-    /// Unpacks with protobuf-c, reads the C value, and frees it.
+    /// Unpacks with protobuf-c, checks every string, reads the C value, and frees it.
     static func unpack<T, R>(
-        _ bytes: UnsafeRawBufferPointer,
-        messageName: String,
-        unpack: (UnsafeMutablePointer<ProtobufCAllocator>?, Int, UnsafePointer<UInt8>?) -> UnsafeMutablePointer<T>?,
-        free: (UnsafeMutablePointer<T>?, UnsafeMutablePointer<ProtobufCAllocator>?) -> Void,
+        _ bytes: UnsafeRawBufferPointer, _ descriptor: CMessageDescriptor, messageName: String,
         _ read: (UnsafePointer<T>) -> R
     ) throws(ProtoDecodingError) -> R {
         // protobuf-c wants a non-null pointer even for an empty message.
         var empty: UInt8 = 0
-        let decoded: UnsafeMutablePointer<T>? = withUnsafePointer(to: &empty) { emptyPointer in
+        let decoded: UnsafeMutablePointer<ProtobufCMessage>? = withUnsafePointer(to: &empty) { emptyPointer in
             let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? emptyPointer
-            return unpack(nil, bytes.count, base)
+            return protobuf_c_message_unpack(descriptor.pointer, nil, bytes.count, base)
         }
         guard let decoded else { throw ProtoDecodingError(messageName: messageName) }
-        defer { free(decoded, nil) }
-        // Every generated struct starts with its ProtobufCMessage, which names its descriptor.
-        let descriptor = UnsafeRawPointer(decoded).assumingMemoryBound(to: ProtobufCMessage.self).pointee.descriptor!
+        defer { protobuf_c_message_free_unpacked(decoded, nil) }
         do {
-            try StrictStrings.check(bytes, descriptor)
+            try StrictStrings.check(bytes, descriptor.pointer)
         } catch {
             throw ProtoDecodingError(messageName: messageName, field: error.path, reason: error.reason)
         }
-        return read(decoded)
+        // Every generated struct starts with its ProtobufCMessage.
+        return read(UnsafeRawPointer(decoded).assumingMemoryBound(to: T.self))
     }
 }

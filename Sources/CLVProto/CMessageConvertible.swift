@@ -1,16 +1,12 @@
 import CProtobufC
 
-/// A Swift message backed by a protobuf-c struct: it says how to read and lay out that struct,
-/// and gets its `ProtoMessage` conformance from here.
+/// A Swift message backed by a protobuf-c struct: generated code says how to read and lay out
+/// that struct, and the message gets its `ProtoMessage` conformance from here.
 protocol CMessageConvertible: ProtoMessage {
     associatedtype CMessage
 
-    /// The full protobuf name, for decoding errors.
-    static var protoName: String { get }
-    /// protobuf-c's generated `__unpack`.
-    static var unpack: (UnsafeMutablePointer<ProtobufCAllocator>?, Int, UnsafePointer<UInt8>?) -> UnsafeMutablePointer<CMessage>? { get }
-    /// protobuf-c's generated `__free_unpacked`.
-    static var freeUnpacked: (UnsafeMutablePointer<CMessage>?, UnsafeMutablePointer<ProtobufCAllocator>?) -> Void { get }
+    /// protobuf-c's descriptor of the struct.
+    static var cDescriptor: CMessageDescriptor { get }
 
     /// Copies the decoded C message into a Swift value.
     init(c: UnsafePointer<CMessage>)
@@ -20,13 +16,36 @@ protocol CMessageConvertible: ProtoMessage {
 
 extension CMessageConvertible {
     public init(decoding bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try CRead.unpack(bytes, messageName: Self.protoName, unpack: Self.unpack, free: Self.freeUnpacked) {
-            Self(c: $0)
+        self = try CRead.unpack(bytes, Self.cDescriptor, messageName: Self.protoName) { (message: UnsafePointer<CMessage>) in
+            Self(c: message)
         }
     }
 
     public func withEncoder<R>(_ body: (borrowing ProtoEncoder) throws -> R) rethrows -> R {
         let arena = CArena()
         return try arena.encode(cMessage(in: arena), body)
+    }
+
+    public static var protoSchema: ProtoSchema { ProtoSchema(cDescriptor) }
+}
+
+/// protobuf-c's descriptor of one message type: its fields, their numbers and types.
+///
+/// `@unchecked Sendable` is safe: it points at a descriptor that protobuf-c's generated C holds
+/// as a `const` global, alive for the whole program and never written.
+struct CMessageDescriptor: @unchecked Sendable {
+    let pointer: UnsafePointer<ProtobufCMessageDescriptor>
+
+    init(_ pointer: UnsafePointer<ProtobufCMessageDescriptor>) {
+        self.pointer = pointer
+    }
+
+    /// The descriptor that protobuf-c's generated `init` function puts into a `T`: the only way
+    /// to its address from Swift, which sees the `const` global as a value.
+    init<T>(_ type: T.Type, _ initialise: (UnsafeMutablePointer<T>) -> Void) {
+        let message = UnsafeMutablePointer<T>.allocate(capacity: 1)
+        defer { message.deallocate() }
+        initialise(message)
+        pointer = UnsafeRawPointer(message).assumingMemoryBound(to: ProtobufCMessage.self).pointee.descriptor
     }
 }

@@ -1,5 +1,11 @@
 /// A protobuf message as a Swift value, encoded and decoded by protobuf-c.
 public protocol ProtoMessage: Sendable {
+    /// The full protobuf name, e.g. `clv.ingestion.v1.Order`.
+    static var protoName: String { get }
+
+    /// The message's fields, from the generated tables.
+    static var protoSchema: ProtoSchema { get }
+
     /// Decodes the message from its protobuf encoding.
     init(decoding bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError)
 

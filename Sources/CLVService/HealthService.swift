@@ -1,8 +1,9 @@
 import CLVProto
+import CLVStubs
 import RPC
 
 /// `clv.health.v1.Health`: whether this process serves and reaches its database. Needs no token.
-public struct HealthService: Sendable {
+public struct HealthService: HealthRPC.ServiceProtocol {
     public static let version = "0.1.0"
 
     private let probe: DatabaseProbe
@@ -14,10 +15,8 @@ public struct HealthService: Sendable {
         self.hostedServices = hostedServices
     }
 
-    public func register(into router: inout RPCRouter) {
-        router.registerUnary(HealthMethods.check, scope: .public) { (request: HealthCheckRequest, _) in
-            check(request)
-        }
+    public func check(_ request: HealthCheckRequest, context: ServerCallContext) async throws -> HealthCheckResponse {
+        check(request)
     }
 
     func check(_ request: HealthCheckRequest) -> HealthCheckResponse {
@@ -33,7 +32,7 @@ public struct HealthService: Sendable {
             }
         return HealthCheckResponse(
             status: status, databaseReachable: reachable,
-            databaseCheckedMillisecondsAgo: age.map { UInt32(clamping: $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) } ?? UInt32.max,
+            databaseCheckedMsAgo: age.map { UInt32(clamping: $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) } ?? UInt32.max,
             services: services, version: Self.version)
     }
 }

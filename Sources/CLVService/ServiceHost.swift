@@ -1,3 +1,4 @@
+import CLVStubs
 import Logging
 import RPC
 import ServiceLifecycle
@@ -23,7 +24,7 @@ public struct ServiceHost: Sendable {
         for provider in providers {
             provider.register(into: &router, environment: environment)
         }
-        let hosted = [HealthMethods.serviceName] + providers.map(\.serviceName)
+        let hosted = [HealthRPC.serviceName] + providers.map(\.serviceName)
         HealthService(probe: probe, hostedServices: { hosted }).register(into: &router)
         self.probe = probe
         self.hostedServices = hosted

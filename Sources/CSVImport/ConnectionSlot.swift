@@ -1,3 +1,4 @@
+import CLVStubs
 import CLVProto
 import Ingestion
 import RPC
@@ -51,12 +52,12 @@ public actor ConnectionSlot {
     /// on UNAVAILABLE the slot reconnects before the error goes back to the retry loop.
     public nonisolated func sender<Record: Sendable>(
         options: CallOptions,
-        _ call: @escaping @Sendable (IngestionClient, [Record], CallOptions) async throws(RPCError) -> IngestResponse
+        _ call: @escaping @Sendable (IngestionRPC.Client, [Record], CallOptions) async throws(RPCError) -> IngestResponse
     ) -> BatchSend<Record> {
         { records throws(RPCError) in
             let (client, generation) = await self.current()
             do throws(RPCError) {
-                return try await call(IngestionClient(client: client), records, options)
+                return try await call(IngestionRPC.Client(client: client), records, options)
             } catch {
                 if error.code == .unavailable {
                     // A failed reconnect shows up as UNAVAILABLE again on the next try.

@@ -39,7 +39,7 @@ public struct EventRowMapper: RowMapper {
         }
         try problems.finish()
         return Event(
-            eventID: eventID!, customerID: customerID!, occurredAtUnixMilliseconds: occurredAt!, type: eventType!,
-            score: eventScore, attributes: row.attributes(attributes))
+            eventID: eventID!, customerID: customerID!, occurredAtUnixMs: occurredAt!, type: eventType!,
+            score: eventScore.map { SurveyScore(value: $0) }, attributes: row.attributes(attributes))
     }
 }

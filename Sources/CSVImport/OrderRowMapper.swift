@@ -72,7 +72,7 @@ public struct OrderRowMapper: RowMapper {
         }
         try problems.finish()
         return Order(
-            orderID: orderID!, customerID: customerID!, placedAtUnixMilliseconds: placedAt!, amount: amount!,
+            orderID: orderID!, customerID: customerID!, placedAtUnixMs: placedAt!, amount: amount!,
             grossMargin: margin, cost: cost, platform: row.token(platform) ?? "", itemCount: items, status: orderStatus)
     }
 }

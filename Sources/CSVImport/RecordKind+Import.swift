@@ -1,10 +1,11 @@
+import CLVStubs
 import CLVProto
 import Ingestion
 import RPC
 
 extension RecordKind {
     /// Imports `options.input` as records of this kind over `slot`, with the matching
-    /// `IngestionClient` call and row mapper.
+    /// `IngestionRPC.Client` call and row mapper.
     public func runImport(
         _ options: ImportOptions, over slot: ConnectionSlot, callOptions: CallOptions = CallOptions(),
         counters: ImportCounters = ImportCounters(), progress: ProgressDisplay? = nil

@@ -41,7 +41,7 @@ struct CustomerLife {
             let at = Int64(day) * 86_400_000 + Int64.random(in: 28_800_000..<82_800_000, using: &generator)
             data.orders.append(
                 Order(
-                    orderID: "\(id)-o\(index)", customerID: id, placedAtUnixMilliseconds: at,
+                    orderID: "\(id)-o\(index)", customerID: id, placedAtUnixMs: at,
                     amount: Money(minorUnits: amount, currency: market.currency),
                     grossMargin: Money(minorUnits: amount * Int64.random(in: 30...45, using: &generator) / 100, currency: market.currency),
                     platform: channel.name == "marketplace" ? "marketplace" : "web", itemCount: UInt32.random(in: 1...4, using: &generator),
@@ -90,7 +90,7 @@ struct CustomerLife {
     /// that a demo ending yesterday stores nothing dated after now.
     private func event(_ type: EventType, at milliseconds: Int64, index: String, score: Double? = nil, to data: inout DemoShopData) {
         guard milliseconds < (Int64(lastDay) + 1) * 86_400_000, milliseconds >= Int64(firstDay) * 86_400_000 - 3 * 86_400_000 else { return }
-        data.events.append(Event(eventID: "\(id)-\(index)", customerID: id, occurredAtUnixMilliseconds: milliseconds, type: type, score: score))
+        data.events.append(Event(eventID: "\(id)-\(index)", customerID: id, occurredAtUnixMs: milliseconds, type: type, score: score.map { SurveyScore(value: $0) }))
     }
 
     /// Euro cents as minor units of the market's currency on `day`.

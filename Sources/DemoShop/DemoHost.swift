@@ -1,3 +1,4 @@
+import CLVStubs
 import CLVService
 import Ingestion
 import Logging
@@ -13,8 +14,8 @@ import Valuation
 public struct DemoHost: Sendable {
     /// The demo's database, beside the user's `clv` in the same cluster; replaced at each run.
     public static let databaseName = "clv_demo"
-    public let ingestion: IngestionClient
-    public let valuation: ValuationClient
+    public let ingestion: IngestionRPC.Client
+    public let valuation: ValuationRPC.Client
     private let client: RPCClient
     private let group: ServiceGroup
     private let running: Task<Void, any Error>
@@ -50,7 +51,7 @@ public struct DemoHost: Sendable {
                 throw error
             }
             return DemoHost(
-                ingestion: IngestionClient(client: client), valuation: ValuationClient(client: client), client: client,
+                ingestion: IngestionRPC.Client(client: client), valuation: ValuationRPC.Client(client: client), client: client,
                 group: group, running: running, pool: pool, threadPool: threadPool)
         } catch {
             await pool.close()

@@ -1,3 +1,4 @@
+import CLVStubs
 import CLVProto
 import Foundation
 import Ingestion
@@ -7,14 +8,14 @@ import Valuation
 /// Runs the demo against a server: generates the shop, ingests it over RPC, evaluates the
 /// model on a holdout, fits and scores, and reports value by market and channel.
 public struct DemoRunner: Sendable {
-    public let ingestion: IngestionClient
-    public let valuation: ValuationClient
+    public let ingestion: IngestionRPC.Client
+    public let valuation: ValuationRPC.Client
     /// Called with a line of progress for people.
     public let progress: @Sendable (String) -> Void
     /// The demo values customers over three years, a common planning horizon.
     public static let horizonYears = 3.0
 
-    public init(ingestion: IngestionClient, valuation: ValuationClient, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(ingestion: IngestionRPC.Client, valuation: ValuationRPC.Client, progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.ingestion = ingestion
         self.valuation = valuation
         self.progress = progress
@@ -22,7 +23,7 @@ public struct DemoRunner: Sendable {
 
     public func run(_ generator: DemoShopGenerator, top: UInt32 = 10) async throws -> DemoOutcome {
         var outcome = DemoOutcome()
-        var base = try await ingestion.stats().baseCurrency
+        var base = try await ingestion.getStats().baseCurrency
         if base.isEmpty { base = try await ingestion.setBaseCurrency("EUR").currency }
         outcome.baseCurrency = base
         progress("generating \(generator.customers) customers over \(generator.firstDay.text) – \(generator.lastDay.text)")

@@ -1,5 +1,6 @@
 import CLVProto
 import CLVService
+import CLVStubs
 import Foundation
 import Logging
 import RPC
@@ -10,7 +11,7 @@ import Store
 /// Each batch runs in one transaction: its valid records commit together, or, if the server
 /// dies mid-batch, none do; a client retrying the batch then stores it whole, and a replay of a
 /// batch that did commit changes nothing.
-public struct IngestionService: Sendable {
+public struct IngestionService: IngestionRPC.ServiceProtocol {
     private let pool: PGPool
     private let baseCurrency = BaseCurrencySetting()
     private let orders: OrderIngestor
@@ -26,62 +27,60 @@ public struct IngestionService: Sendable {
         rates = RateUpserter(baseCurrency: baseCurrency)
     }
 
-    public func register(into router: inout RPCRouter) {
-        router.registerUnary(IngestionMethods.setBaseCurrency, scope: IngestionMethods.adminScope) {
-            (request: SetBaseCurrencyRequest, _) in
-            try await setBaseCurrency(request.currency)
+    public func setBaseCurrency(_ request: SetBaseCurrencyRequest, context: ServerCallContext) async throws -> SetBaseCurrencyResponse {
+        try await setBaseCurrency(request.currency)
+    }
+
+    public func upsertCustomers(_ request: UpsertCustomersRequest, context: ServerCallContext) async throws -> IngestResponse {
+        try await batch(request.customers.count, field: "customers") { connection, now in
+            try customers.upsert(request.customers, now: now, on: connection)
         }
-        router.registerUnary(IngestionMethods.upsertCustomers, scope: IngestionMethods.writeScope) {
-            (request: UpsertCustomersRequest, _) in
-            try await batch(request.customers.count, field: "customers") { connection, now in
-                try customers.upsert(request.customers, now: now, on: connection)
+    }
+
+    public func ingestOrders(_ request: IngestOrdersRequest, context: ServerCallContext) async throws -> IngestResponse {
+        do {
+            return try await batch(request.orders.count, field: "orders") { connection, now in
+                try orders.ingest(request.orders, now: now, bounded: false, on: connection)
+            }
+        } catch let error where Self.isBeyondBound(error) {
+            // Rolled back; again, leaving out the orders beyond their customer's bound.
+            return try await batch(request.orders.count, field: "orders") { connection, now in
+                try orders.ingest(request.orders, now: now, bounded: true, on: connection)
             }
         }
-        router.registerUnary(IngestionMethods.ingestOrders, scope: IngestionMethods.writeScope) {
-            (request: IngestOrdersRequest, _) in
-            do {
-                return try await batch(request.orders.count, field: "orders") { connection, now in
-                    try orders.ingest(request.orders, now: now, bounded: false, on: connection)
-                }
-            } catch let error where Self.isBeyondBound(error) {
-                // Rolled back; again, leaving out the orders beyond their customer's bound.
-                return try await batch(request.orders.count, field: "orders") { connection, now in
-                    try orders.ingest(request.orders, now: now, bounded: true, on: connection)
-                }
-            }
+    }
+
+    public func ingestEvents(_ request: IngestEventsRequest, context: ServerCallContext) async throws -> IngestResponse {
+        try await batch(request.events.count, field: "events") { connection, now in
+            try events.ingest(request.events, now: now, on: connection)
         }
-        router.registerUnary(IngestionMethods.ingestEvents, scope: IngestionMethods.writeScope) {
-            (request: IngestEventsRequest, _) in
-            try await batch(request.events.count, field: "events") { connection, now in
-                try events.ingest(request.events, now: now, on: connection)
-            }
+    }
+
+    public func upsertExchangeRates(_ request: UpsertExchangeRatesRequest, context: ServerCallContext) async throws -> IngestResponse {
+        try await batch(request.rates.count, field: "rates") { connection, now in
+            try rates.upsert(request.rates, now: now, on: connection)
         }
-        router.registerUnary(IngestionMethods.upsertExchangeRates, scope: IngestionMethods.writeScope) {
-            (request: UpsertExchangeRatesRequest, _) in
-            try await batch(request.rates.count, field: "rates") { connection, now in
-                try rates.upsert(request.rates, now: now, on: connection)
-            }
+    }
+
+    public func forgetCustomer(_ request: ForgetCustomerRequest, context: ServerCallContext) async throws -> ForgetCustomerResponse {
+        if let problem = FieldRules.identifier(request.customerID, field: "customer_id") {
+            throw RPCError.invalidArgument(field: problem.field, problem.reason)
         }
-        router.registerUnary(IngestionMethods.forgetCustomer, scope: IngestionMethods.forgetScope) {
-            (request: ForgetCustomerRequest, _) in
-            if let problem = FieldRules.identifier(request.customerID, field: "customer_id") {
-                throw RPCError.invalidArgument(field: problem.field, problem.reason)
-            }
-            return try await TransactionRetry.run(pool) { connection in
-                try CustomerEraser.forget(request.customerID, on: connection)
-            }
+        return try await TransactionRetry.run(pool) { connection in
+            try CustomerEraser.forget(request.customerID, on: connection)
         }
-        router.registerUnary(IngestionMethods.forgetCustomers, scope: IngestionMethods.forgetScope) {
-            (request: ForgetCustomersRequest, _) in
-            try await BulkErasure.forget(request, pool: pool)
-        }
-        router.registerUnary(IngestionMethods.listCustomerIDs, scope: IngestionMethods.forgetScope) {
-            (request: ListCustomerIDsRequest, _) in
-            try await pool.withConnection { connection in try CustomerIDListing.list(request, on: connection) }
-        }
-        router.registerUnary(IngestionMethods.getStats, scope: IngestionMethods.readScope) { (_: GetStatsRequest, _) in
-            try await pool.withConnection { connection in try IngestionStatsReader.read(on: connection) }
-        }
+    }
+
+    public func forgetCustomers(_ request: ForgetCustomersRequest, context: ServerCallContext) async throws -> ForgetCustomersResponse {
+        try await BulkErasure.forget(request, pool: pool)
+    }
+
+    public func listCustomerIDs(_ request: ListCustomerIdsRequest, context: ServerCallContext) async throws -> ListCustomerIdsResponse {
+        try await pool.withConnection { connection in try CustomerIDListing.list(request, on: connection) }
+    }
+
+    public func getStats(_ request: GetStatsRequest, context: ServerCallContext) async throws -> IngestionStats {
+        try await pool.withConnection { connection in try IngestionStatsReader.read(on: connection) }
     }
 
     private func setBaseCurrency(_ currency: String) async throws -> SetBaseCurrencyResponse {

@@ -1,3 +1,4 @@
+import CLVStubs
 import CLVService
 import RPC
 import Store
@@ -5,7 +6,7 @@ import Store
 /// The ingestion service as `clv-server` hosts it (`--services ingestion`).
 public struct IngestionServiceProvider: ServiceProvider {
     public let name = "ingestion"
-    public let serviceName = IngestionMethods.serviceName
+    public let serviceName = IngestionRPC.serviceName
     public let migrations = IngestionMigrations.all
 
     public init() {}

@@ -4,7 +4,7 @@ import NIOCore
 /// Matches responses to the calls in flight on one client connection. Confined to its event loop.
 final class ClientConnectionHandler: ChannelInboundHandler, BatchedFlushing {
     typealias InboundIn = ByteBuffer
-    typealias OutboundOut = Frame
+    typealias OutboundOut = CallFrame
 
     /// Who waits for a call's responses.
     enum Waiter {
@@ -74,7 +74,7 @@ final class ClientConnectionHandler: ChannelInboundHandler, BatchedFlushing {
             }
         }
         calls[callID] = call
-        context.write(wrapOutboundOut(Frame(callID: callID, kind: .request(request))), promise: nil)
+        context.write(wrapOutboundOut(CallFrame(callID: callID, kind: .request(request))), promise: nil)
         flushAfterWrite()
     }
 
@@ -83,7 +83,7 @@ final class ClientConnectionHandler: ChannelInboundHandler, BatchedFlushing {
         guard let call = calls.removeValue(forKey: callID) else { return }
         call.deadlineTimer?.cancel()
         call.waiter.fail(error)
-        context?.write(wrapOutboundOut(Frame(callID: callID, kind: .cancel)), promise: nil)
+        context?.write(wrapOutboundOut(CallFrame(callID: callID, kind: .cancel(CallCancel()))), promise: nil)
         flushAfterWrite()
     }
 

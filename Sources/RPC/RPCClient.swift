@@ -57,7 +57,7 @@ public final class RPCClient: Sendable {
         options: CallOptions = CallOptions()
     ) async throws(RPCError) -> Response {
         let answer = try await rawUnary(method: method.fullName, payload: request.serializedBytes(), options: options)
-        guard answer.status.code == 0 else { throw RPCError(status: answer.status) }
+        guard answer.status?.code ?? 0 == 0 else { throw RPCError(status: answer.status) }
         return try Response.decodeResponse(answer.payload)
     }
 
@@ -115,6 +115,6 @@ public final class RPCClient: Sendable {
         // Most calls add nothing: skip building a new dictionary for them.
         let metadata = options.metadata.isEmpty
             ? defaultMetadata : defaultMetadata.merging(options.metadata) { _, callValue in callValue }
-        return CallRequest(method: method, timeoutMilliseconds: options.timeoutMilliseconds, metadata: metadata, payload: payload)
+        return CallRequest(method: method, timeoutMs: options.timeoutMilliseconds, metadata: metadata, payload: payload)
     }
 }

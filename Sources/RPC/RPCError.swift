@@ -4,11 +4,11 @@ import CLVProto
 public struct RPCError: Error, Sendable, CustomStringConvertible {
     public var code: RPCStatusCode
     public var message: String
-    public var fieldViolations: [FieldViolation]
+    public var fieldViolations: [CallFieldViolation]
     /// What caused it, for logs; never sent to the peer.
     public var cause: (any Error)?
 
-    public init(code: RPCStatusCode, message: String, fieldViolations: [FieldViolation] = [], cause: (any Error)? = nil) {
+    public init(code: RPCStatusCode, message: String, fieldViolations: [CallFieldViolation] = [], cause: (any Error)? = nil) {
         self.code = code
         self.message = message
         self.fieldViolations = fieldViolations
@@ -16,14 +16,14 @@ public struct RPCError: Error, Sendable, CustomStringConvertible {
     }
 
     /// INVALID_ARGUMENT naming each offending field.
-    public static func invalidArgument(_ violations: [FieldViolation]) -> RPCError {
+    public static func invalidArgument(_ violations: [CallFieldViolation]) -> RPCError {
         let summary = violations.map { "\($0.field): \($0.description)" }.joined(separator: "; ")
         return RPCError(code: .invalidArgument, message: summary, fieldViolations: violations)
     }
 
     /// INVALID_ARGUMENT for one field.
     public static func invalidArgument(field: String, _ description: String) -> RPCError {
-        invalidArgument([FieldViolation(field: field, description: description)])
+        invalidArgument([CallFieldViolation(field: field, description: description)])
     }
 
     public var description: String {
@@ -37,8 +37,9 @@ public struct RPCError: Error, Sendable, CustomStringConvertible {
         CallStatus(code: code.rawValue, message: message, fieldViolations: fieldViolations)
     }
 
-    /// The error a non-OK wire status stands for.
-    public init(status: CallStatus) {
+    /// The error a non-OK wire status stands for; an absent status is OK's.
+    public init(status: CallStatus?) {
+        let status = status ?? CallStatus()
         self.init(
             code: RPCStatusCode(rawValue: status.code), message: status.message,
             fieldViolations: status.fieldViolations)

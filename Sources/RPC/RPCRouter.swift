@@ -6,16 +6,15 @@ public struct RPCRouter: Sendable {
 
     public init() {}
 
-    /// Registers a unary method. Its request payload is decoded before `handler` runs; a payload
-    /// that does not decode ends the call with INVALID_ARGUMENT.
+    /// Registers a unary method, with the scope its descriptor declares. Its request payload is
+    /// decoded before `handler` runs; a payload that does not decode ends the call with
+    /// INVALID_ARGUMENT.
     public mutating func registerUnary<Request: ProtoMessage, Response: ProtoMessage>(
         _ descriptor: MethodDescriptor,
-        scope: AuthorizationScope,
-        request: Request.Type = Request.self,
-        response: Response.Type = Response.self,
         _ handler: @escaping @Sendable (Request, ServerCallContext) async throws -> Response
     ) {
-        add(RegisteredMethod(descriptor: descriptor, scope: scope, isServerStreaming: false) { payload, context, _ in
+        Self.check(descriptor, .unary, Request.self, Response.self)
+        add(RegisteredMethod(descriptor: descriptor, scope: descriptor.scope, isServerStreaming: false) { payload, context, _ in
             let request = try Self.decode(Request.self, payload)
             return try await handler(request, context).serializedBytes()
         })
@@ -24,12 +23,10 @@ public struct RPCRouter: Sendable {
     /// Registers a server-streaming method: any number of responses, then the final status.
     public mutating func registerServerStreaming<Request: ProtoMessage, Response: ProtoMessage>(
         _ descriptor: MethodDescriptor,
-        scope: AuthorizationScope,
-        request: Request.Type = Request.self,
-        response: Response.Type = Response.self,
         _ handler: @escaping @Sendable (Request, ResponseStreamWriter<Response>, ServerCallContext) async throws -> Void
     ) {
-        add(RegisteredMethod(descriptor: descriptor, scope: scope, isServerStreaming: true) { payload, context, sink in
+        Self.check(descriptor, .serverStreaming, Request.self, Response.self)
+        add(RegisteredMethod(descriptor: descriptor, scope: descriptor.scope, isServerStreaming: true) { payload, context, sink in
             let request = try Self.decode(Request.self, payload)
             try await handler(request, ResponseStreamWriter(sink: sink), context)
             return nil
@@ -55,6 +52,16 @@ public struct RPCRouter: Sendable {
     /// The services with at least one registered method, sorted.
     public var serviceNames: [String] {
         Set(methods.values.map(\.descriptor.service)).sorted()
+    }
+
+    /// A handler whose types or kind differ from its descriptor's is a programming error.
+    private static func check(
+        _ descriptor: MethodDescriptor, _ kind: MethodDescriptor.Kind, _ request: any ProtoMessage.Type,
+        _ response: any ProtoMessage.Type
+    ) {
+        precondition(
+            descriptor.kind == kind && descriptor.requestType == request && descriptor.responseType == response,
+            "\(descriptor) is \(descriptor.kind) from \(descriptor.requestType.protoName) to \(descriptor.responseType.protoName)")
     }
 
     private static func decode<Request: ProtoMessage>(_ type: Request.Type, _ payload: [UInt8]) throws -> Request {

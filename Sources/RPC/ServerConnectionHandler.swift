@@ -6,7 +6,7 @@ import NIOCore
 /// order, enforces deadlines and cancels. Confined to its channel's event loop.
 final class ServerConnectionHandler: ChannelInboundHandler, BatchedFlushing {
     typealias InboundIn = ByteBuffer
-    typealias OutboundOut = Frame
+    typealias OutboundOut = CallFrame
 
     private struct InFlightCall {
         var task: Task<Void, Never>?
@@ -52,7 +52,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, BatchedFlushing {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let frame: Frame
+        let frame: CallFrame
         do {
             frame = try unwrapInboundIn(data).decodeFrame()
         } catch {
@@ -113,7 +113,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, BatchedFlushing {
             return
         }
 
-        let timeout = request.timeoutMilliseconds
+        let timeout = request.timeoutMs
         let callContext = ServerCallContext(
             method: method.descriptor, scope: method.scope, metadata: request.metadata,
             deadline: timeout > 0 ? .now + .milliseconds(timeout) : nil,
@@ -182,7 +182,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, BatchedFlushing {
         guard let context, calls[callID] != nil else {
             return eventLoop.makeFailedFuture(CancellationError())
         }
-        let frame = Frame(callID: callID, kind: .response(CallResponse(payload: payload, endOfStream: false)))
+        let frame = CallFrame(callID: callID, kind: .response(CallResponse(payload: payload, endOfStream: false)))
         if context.channel.isWritable {
             context.write(wrapOutboundOut(frame), promise: nil)
             flushAfterWrite()
@@ -195,8 +195,9 @@ final class ServerConnectionHandler: ChannelInboundHandler, BatchedFlushing {
 
     private func write(_ status: CallStatus, payload: [UInt8], callID: UInt64) {
         guard let context else { return }
-        let response = CallResponse(status: status, payload: payload, endOfStream: true)
-        context.write(wrapOutboundOut(Frame(callID: callID, kind: .response(response))), promise: nil)
+        // An OK status with nothing else is left out: it is the default, and the wire stays as it was.
+        let response = CallResponse(status: status == CallStatus() ? nil : status, payload: payload, endOfStream: true)
+        context.write(wrapOutboundOut(CallFrame(callID: callID, kind: .response(response))), promise: nil)
         flushAfterWrite()
     }
 
@@ -213,7 +214,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, BatchedFlushing {
         logger.info("closing connection", metadata: ["peer": "\(remoteAddress)", "error": "\(message)"])
         let response = CallResponse(status: RPCError(code: code, message: message).status, endOfStream: true)
         let channel = context.channel
-        context.writeAndFlush(wrapOutboundOut(Frame(callID: 0, kind: .response(response)))).whenComplete { _ in
+        context.writeAndFlush(wrapOutboundOut(CallFrame(callID: 0, kind: .response(response)))).whenComplete { _ in
             channel.close(promise: nil)
         }
     }

@@ -1,4 +1,5 @@
 import CLVProto
+import CLVStubs
 import Logging
 import RPC
 import Store
@@ -6,7 +7,7 @@ import Store
 /// `clv.valuation.v1.Valuation`: what each customer is worth, from models fitted on the store's
 /// orders. Fits are kept as runs; scoring applies a run to every customer; the value card and
 /// the evaluation compute from the current data at the call.
-public struct ValuationService: Sendable {
+public struct ValuationService: ValuationRPC.ServiceProtocol {
     private let runner: ModelRunner
     private let scorer: CustomerScorer
     private let values: CustomerValueReader
@@ -21,25 +22,25 @@ public struct ValuationService: Sendable {
         evaluator = ModelEvaluator(pool: pool)
     }
 
-    public func register(into router: inout RPCRouter) {
-        router.registerUnary(ValuationMethods.fitModel, scope: ValuationMethods.writeScope) { [runner] (request: FitModelRequest, _) in
-            try await runner.fit(request)
-        }
-        router.registerServerStreaming(ValuationMethods.scoreCustomers, scope: ValuationMethods.writeScope) {
-            [scorer] (request: ScoreCustomersRequest, progress: ResponseStreamWriter<ScoreProgress>, _) in
-            try await scorer.score(request, progress: progress)
-        }
-        router.registerUnary(ValuationMethods.getCustomerValue, scope: ValuationMethods.readScope) {
-            [values] (request: GetCustomerValueRequest, _) in
-            try await values.value(request)
-        }
-        router.registerUnary(ValuationMethods.valueReport, scope: ValuationMethods.readScope) {
-            [reporter] (request: ValueReportRequest, _) in
-            try await reporter.report(request)
-        }
-        router.registerUnary(ValuationMethods.evaluateModel, scope: ValuationMethods.readScope) {
-            [evaluator] (request: EvaluateModelRequest, _) in
-            try await evaluator.evaluate(request)
-        }
+    public func fitModel(_ request: FitModelRequest, context: ServerCallContext) async throws -> ModelRun {
+        try await runner.fit(request)
+    }
+
+    public func scoreCustomers(
+        _ request: ScoreCustomersRequest, responses: ResponseStreamWriter<ScoreProgress>, context: ServerCallContext
+    ) async throws {
+        try await scorer.score(request, progress: responses)
+    }
+
+    public func getCustomerValue(_ request: GetCustomerValueRequest, context: ServerCallContext) async throws -> CustomerValue {
+        try await values.value(request)
+    }
+
+    public func valueReport(_ request: ValueReportRequest, context: ServerCallContext) async throws -> ValueReportResponse {
+        try await reporter.report(request)
+    }
+
+    public func evaluateModel(_ request: EvaluateModelRequest, context: ServerCallContext) async throws -> ModelEvaluation {
+        try await evaluator.evaluate(request)
     }
 }

@@ -1,3 +1,4 @@
+import CLVStubs
 import CLVService
 import Ingestion
 import RPC
@@ -6,7 +7,7 @@ import Store
 /// The valuation service as `clv-server` hosts it (`--services valuation`).
 public struct ValuationServiceProvider: ServiceProvider {
     public let name = "valuation"
-    public let serviceName = ValuationMethods.serviceName
+    public let serviceName = ValuationRPC.serviceName
     /// Valuation reads the ingestion schema (customers, orders, purchase days), so a server
     /// hosting valuation alone creates it too.
     public let migrations = IngestionMigrations.all + ValuationMigrations.all

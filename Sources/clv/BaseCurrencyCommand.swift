@@ -1,3 +1,4 @@
+import CLVStubs
 import ArgumentParser
 import CLVProto
 import Ingestion
@@ -25,7 +26,7 @@ struct BaseCurrencyCommand: AsyncParsableCommand {
         do {
             let client = try await connection.connect()
             defer { Task { await client.close() } }
-            response = try await IngestionClient(client: client).setBaseCurrency(currency)
+            response = try await IngestionRPC.Client(client: client).setBaseCurrency(currency)
         } catch {
             Output.fail(error)
         }

@@ -66,7 +66,7 @@ enum CopyBaseline {
         let amount = order.amount!.minorUnits
         return [
             .text(order.orderID), .text(order.customerID),
-            .timestamp(Date(timeIntervalSince1970: Double(order.placedAtUnixMilliseconds) / 1000)),
+            .timestamp(Date(timeIntervalSince1970: Double(order.placedAtUnixMs) / 1000)),
             .int(amount), .text(order.amount!.currency), .int(amount),
             PGValue(order.grossMargin?.minorUnits), .null, PGValue(order.grossMargin?.minorUnits),
             .text(order.platform), .int(Int64(order.itemCount)), .text(order.status.name),

@@ -1,3 +1,4 @@
+import CLVStubs
 import ArgumentParser
 import CLVProto
 import Foundation
@@ -79,7 +80,7 @@ struct ForgetCommand: AsyncParsableCommand {
         do {
             let client = try await connection.connect()
             defer { Task { await client.close() } }
-            let ingestion = IngestionClient(client: client)
+            let ingestion = IngestionRPC.Client(client: client)
             let targets: [String]
             if let prefix {
                 targets = try await Self.listAll(prefix: prefix, ingestion)
@@ -170,7 +171,7 @@ struct ForgetCommand: AsyncParsableCommand {
     }
 
     /// Every stored id that starts with `prefix`, page by page.
-    static func listAll(prefix: String, _ ingestion: IngestionClient) async throws -> [String] {
+    static func listAll(prefix: String, _ ingestion: IngestionRPC.Client) async throws -> [String] {
         var ids: [String] = []
         var after = ""
         while true {
@@ -182,7 +183,7 @@ struct ForgetCommand: AsyncParsableCommand {
     }
 
     /// One call: one chunk, one transaction.
-    static func forget(_ chunk: [String], offset: Int, _ ingestion: IngestionClient) async throws -> ForgetCustomersResponse {
+    static func forget(_ chunk: [String], offset: Int, _ ingestion: IngestionRPC.Client) async throws -> ForgetCustomersResponse {
         do {
             return try await ingestion.forgetCustomers(chunk, options: CallOptions(timeout: .seconds(300)))
         } catch {

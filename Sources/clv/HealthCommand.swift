@@ -1,3 +1,4 @@
+import CLVStubs
 import ArgumentParser
 import CLVProto
 import CLVService
@@ -23,8 +24,8 @@ struct HealthCommand: AsyncParsableCommand {
         do {
             let client = try await connection.connect()
             defer { Task { await client.close() } }
-            response = try await HealthClient(client: client).check(
-                service: service, options: CallOptions(timeout: .milliseconds(Int(timeout * 1000))))
+            response = try await HealthRPC.Client(client: client).check(
+                HealthCheckRequest(service: service), options: CallOptions(timeout: .milliseconds(Int(timeout * 1000))))
         } catch {
             Output.fail(error)
         }

@@ -16,9 +16,10 @@ struct HealthReport: Encodable {
         case .notServing: "NOT_SERVING"
         case .serviceUnknown: "SERVICE_UNKNOWN"
         case .unspecified: "UNSPECIFIED"
+        case .unrecognized(let number): "UNRECOGNIZED (\(number))"
         }
         self.databaseReachable = response.databaseReachable
-        self.databaseCheckedMsAgo = response.databaseCheckedMillisecondsAgo == .max ? nil : response.databaseCheckedMillisecondsAgo
+        self.databaseCheckedMsAgo = response.databaseCheckedMsAgo == .max ? nil : response.databaseCheckedMsAgo
         self.services = response.services
         self.version = response.version
     }

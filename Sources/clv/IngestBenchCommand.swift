@@ -1,3 +1,4 @@
+import CLVStubs
 import ArgumentParser
 import CLVProto
 import Foundation
@@ -58,8 +59,8 @@ struct IngestBenchCommand: AsyncParsableCommand {
         defer { Task { await database.close() } }
         let client = try await connection.connect()
         defer { Task { await client.close() } }
-        let ingestion = IngestionClient(client: client)
-        var base = try await ingestion.stats().baseCurrency
+        let ingestion = IngestionRPC.Client(client: client)
+        var base = try await ingestion.getStats().baseCurrency
         if base.isEmpty { base = try await ingestion.setBaseCurrency("EUR").currency }
 
         let now = Int64(Date().timeIntervalSince1970 * 1000)

@@ -1,3 +1,4 @@
+import CLVStubs
 import CLVProto
 import Ingestion
 import RPC
@@ -52,7 +53,7 @@ struct IngestBenchmark {
             for (number, batches) in streamsOfBatches.enumerated() {
                 let client = clients[number % clients.count]
                 group.addTask {
-                    let ingestion = IngestionClient(client: client)
+                    let ingestion = IngestionRPC.Client(client: client)
                     var inserted = 0
                     var rejected = 0
                     var latencies: [Duration] = []

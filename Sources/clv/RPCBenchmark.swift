@@ -1,3 +1,4 @@
+import CLVStubs
 import CLVProto
 import CLVService
 import RPC
@@ -20,7 +21,7 @@ struct RPCBenchmark {
         let end = start + duration
         let latencies = try await withThrowingTaskGroup(of: [Int64].self) { group in
             for client in clients {
-                let health = HealthClient(client: client)
+                let health = HealthRPC.Client(client: client)
                 for _ in 0..<inFlightPerConnection {
                     group.addTask(executorPreference: client.taskExecutor) {
                         var samples: [Int64] = []

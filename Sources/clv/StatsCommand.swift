@@ -1,3 +1,4 @@
+import CLVStubs
 import ArgumentParser
 import CLVProto
 import Foundation
@@ -29,7 +30,7 @@ struct StatsCommand: AsyncParsableCommand {
         do {
             let client = try await connection.connect()
             defer { Task { await client.close() } }
-            stats = try await IngestionClient(client: client).stats()
+            stats = try await IngestionRPC.Client(client: client).getStats()
         } catch {
             Output.fail(error)
         }
@@ -38,7 +39,7 @@ struct StatsCommand: AsyncParsableCommand {
             kinds: stats.kinds.map {
                 Report.Kind(
                     kind: $0.kind, stored: $0.stored, rejected: $0.rejected,
-                    latestAt: $0.latestAtUnixMilliseconds == 0 ? nil : Self.instant($0.latestAtUnixMilliseconds))
+                    latestAt: $0.latestAtUnixMs == 0 ? nil : Self.instant($0.latestAtUnixMs))
             },
             undescribedCustomers: stats.undescribedCustomers)
         if connection.json {

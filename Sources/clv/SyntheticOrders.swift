@@ -41,7 +41,7 @@ struct SyntheticOrders {
             let margin = (random >> 52) % 2 == 0 ? Money(minorUnits: cents * 3 / 10, currency: currency) : nil
             return Order(
                 orderID: "\(runID)-o\(index)", customerID: "\(runID)-c\(Int(random >> 3) % customers)",
-                placedAtUnixMilliseconds: placedAt, amount: Money(minorUnits: cents, currency: currency),
+                placedAtUnixMs: placedAt, amount: Money(minorUnits: cents, currency: currency),
                 grossMargin: margin, platform: platforms[Int(random >> 60) % platforms.count],
                 itemCount: UInt32(1 + (random >> 56) % 5), status: status)
         }

@@ -3,13 +3,13 @@ import Foundation
 import Testing
 
 @Suite struct FrameCodingTests {
-    static let request = Frame(callID: 1, kind: .request(CallRequest(
+    static let request = CallFrame(callID: 1, kind: .request(CallRequest(
         method: "/clv.health.v1.Health/Check", timeoutMilliseconds: 1000,
         metadata: ["x-request-id": "7f3a"], payload: HealthCheckRequest().serializedBytes())))
 
-    static let response = Frame(callID: 1, kind: .response(CallResponse(
+    static let response = CallFrame(callID: 1, kind: .response(CallResponse(
         payload: HealthCheckResponse(
-            status: .serving, databaseReachable: true, databaseCheckedMillisecondsAgo: 120,
+            status: .serving, databaseReachable: true, databaseCheckedMsAgo: 120,
             services: ["clv.health.v1.Health"], version: "0.1.0"
         ).serializedBytes(),
         endOfStream: true)))
@@ -25,43 +25,43 @@ import Testing
     @Test(arguments: [
         FrameCodingTests.request,
         FrameCodingTests.response,
-        Frame(callID: .max, kind: .cancel),
-        Frame(callID: 9, kind: .none),
-        Frame(callID: 42, kind: .response(CallResponse(
+        CallFrame(callID: .max, kind: .cancel),
+        CallFrame(callID: 9, kind: .none),
+        CallFrame(callID: 42, kind: .response(CallResponse(
             status: CallStatus(code: 3, message: "2 fields are wrong", fieldViolations: [
-                FieldViolation(field: "orders[3].amount.currency", description: "not an ISO 4217 code"),
-                FieldViolation(field: "orders[4].placed_at", description: "in the future"),
+                CallFieldViolation(field: "orders[3].amount.currency", description: "not an ISO 4217 code"),
+                CallFieldViolation(field: "orders[4].placed_at", description: "in the future"),
             ]),
             endOfStream: true))),
-        Frame(callID: 5, kind: .request(CallRequest(
+        CallFrame(callID: 5, kind: .request(CallRequest(
             method: "/a/b", metadata: ["authorization": "Bearer t", "k": "", "ünï": "cödé"],
             payload: Array(0...255)))),
     ])
-    func framesRoundTrip(frame: Frame) throws {
-        #expect(try Frame(serializedBytes: frame.serializedBytes()) == frame)
+    func framesRoundTrip(frame: CallFrame) throws {
+        #expect(try CallFrame(serializedBytes: frame.serializedBytes()) == frame)
     }
 
     @Test func aLargePayloadRoundTrips() throws {
         let payload = (0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        let frame = Frame(callID: 2, kind: .response(CallResponse(payload: payload, endOfStream: false)))
-        #expect(try Frame(serializedBytes: frame.serializedBytes()) == frame)
+        let frame = CallFrame(callID: 2, kind: .response(CallResponse(payload: payload, endOfStream: false)))
+        #expect(try CallFrame(serializedBytes: frame.serializedBytes()) == frame)
     }
 
     @Test func bytesThatAreNotAFrameAreRefused() {
         #expect(throws: ProtoDecodingError(messageName: "clv.rpc.v1.Frame")) {
-            try Frame(serializedBytes: [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01])
+            try CallFrame(serializedBytes: [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01])
         }
         // A length-delimited field running past the end.
-        #expect(throws: ProtoDecodingError.self) { try Frame(serializedBytes: [0x12, 0x10, 0x0a]) }
+        #expect(throws: ProtoDecodingError.self) { try CallFrame(serializedBytes: [0x12, 0x10, 0x0a]) }
     }
 
     @Test func anEmptyBufferIsAnEmptyFrame() throws {
-        #expect(try Frame(serializedBytes: []) == Frame(callID: 0, kind: .none))
+        #expect(try CallFrame(serializedBytes: []) == CallFrame(callID: 0, kind: .none))
     }
 
     @Test func healthMessagesRoundTrip() throws {
         let response = HealthCheckResponse(
-            status: .notServing, databaseReachable: false, databaseCheckedMillisecondsAgo: .max,
+            status: .notServing, databaseReachable: false, databaseCheckedMsAgo: .max,
             services: ["a", "b"], version: "9")
         #expect(try HealthCheckResponse(serializedBytes: response.serializedBytes()) == response)
         #expect(try HealthCheckRequest(serializedBytes: HealthCheckRequest(service: "x").serializedBytes()).service == "x")

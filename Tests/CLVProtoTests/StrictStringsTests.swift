@@ -33,7 +33,7 @@ import Testing
     }
 
     static let requests: [Message] = [
-        Message(Frame.self, clv__rpc__v1__frame__unpack, clv__rpc__v1__frame__free_unpacked),
+        Message(CallFrame.self, clv__rpc__v1__frame__unpack, clv__rpc__v1__frame__free_unpacked),
         Message(HealthCheckRequest.self, clv__health__v1__health_check_request__unpack, clv__health__v1__health_check_request__free_unpacked),
         Message(SetBaseCurrencyRequest.self, clv__ingestion__v1__set_base_currency_request__unpack, clv__ingestion__v1__set_base_currency_request__free_unpacked),
         Message(UpsertCustomersRequest.self, clv__ingestion__v1__upsert_customers_request__unpack, clv__ingestion__v1__upsert_customers_request__free_unpacked),
@@ -42,7 +42,7 @@ import Testing
         Message(UpsertExchangeRatesRequest.self, clv__ingestion__v1__upsert_exchange_rates_request__unpack, clv__ingestion__v1__upsert_exchange_rates_request__free_unpacked),
         Message(ForgetCustomerRequest.self, clv__ingestion__v1__forget_customer_request__unpack, clv__ingestion__v1__forget_customer_request__free_unpacked),
         Message(ForgetCustomersRequest.self, clv__ingestion__v1__forget_customers_request__unpack, clv__ingestion__v1__forget_customers_request__free_unpacked),
-        Message(ListCustomerIDsRequest.self, clv__ingestion__v1__list_customer_ids_request__unpack, clv__ingestion__v1__list_customer_ids_request__free_unpacked),
+        Message(ListCustomerIdsRequest.self, clv__ingestion__v1__list_customer_ids_request__unpack, clv__ingestion__v1__list_customer_ids_request__free_unpacked),
         Message(GetStatsRequest.self, clv__ingestion__v1__get_stats_request__unpack, clv__ingestion__v1__get_stats_request__free_unpacked),
         Message(FitModelRequest.self, clv__valuation__v1__fit_model_request__unpack, clv__valuation__v1__fit_model_request__free_unpacked),
         Message(ScoreCustomersRequest.self, clv__valuation__v1__score_customers_request__unpack, clv__valuation__v1__score_customers_request__free_unpacked),

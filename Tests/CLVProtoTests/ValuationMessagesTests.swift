@@ -29,7 +29,7 @@ import Testing
         let run = ModelRun(
             runID: 42, purchaseModel: .bgNBD, spendModel: .gammaGamma, calibrationEnd: "2025-06-30",
             timeUnit: .month, fits: [Self.purchaseFit, Self.spendFit], fitSeconds: 1.875,
-            createdAtUnixMilliseconds: 1_751_328_000_123, dataCutoff: "2025-06-29", customers: 2357,
+            createdAtUnixMs: 1_751_328_000_123, dataCutoff: "2025-06-29", customers: 2357,
             baseCurrency: "EUR", annualRetentionRate: 0.61, observedMarginRate: 0.38)
         #expect(try roundTrip(run) == run)
     }
@@ -162,7 +162,7 @@ import Testing
     @Test func enumNamesRoundTrip() {
         for model in PurchaseModel.allCases { #expect(PurchaseModel(name: model.name) == model) }
         for model in SpendModel.allCases { #expect(SpendModel(name: model.name) == model) }
-        for unit in ProtoTimeUnit.allCases { #expect(ProtoTimeUnit(name: unit.name) == unit) }
+        for unit in CLVProto.TimeUnit.allCases { #expect(CLVProto.TimeUnit(name: unit.name) == unit) }
         for grouping in Grouping.allCases { #expect(Grouping(name: grouping.name) == grouping) }
         #expect(PurchaseModel(name: "BG_NBD") == .bgNBD)
         #expect(SpendModel(name: "gamma-gamma") == nil)

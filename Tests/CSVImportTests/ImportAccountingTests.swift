@@ -115,11 +115,11 @@ import Testing
         #expect(first.orderID == "#1001")
         #expect(first.customerID == "7012345678900")
         #expect(first.amount == Money(minorUnits: 100_050, currency: "USD"))
-        #expect(first.placedAtUnixMilliseconds == 1_709_652_000_000)
+        #expect(first.placedAtUnixMs == 1_709_652_000_000)
         #expect(stored[1].amount == Money(minorUnits: 2190, currency: "EUR"))
         #expect(stored[2].amount == Money(minorUnits: 700, currency: "GBP"))
         // Index 3 has no offset: read in New York, the same instant as -0500.
-        #expect(stored[3].placedAtUnixMilliseconds == 1_709_652_003_000)
+        #expect(stored[3].placedAtUnixMs == 1_709_652_003_000)
         #expect(stored.first { $0.orderID == "#1007" }?.status == .refunded)
     }
 

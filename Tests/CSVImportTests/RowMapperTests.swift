@@ -19,7 +19,7 @@ import Testing
             o1,c1,2024-03-05T10:20:30Z,12.50,EUR,4.10,,web,3,
             """).get()
         #expect(order == Order(
-            orderID: "o1", customerID: "c1", placedAtUnixMilliseconds: 1_709_634_030_000,
+            orderID: "o1", customerID: "c1", placedAtUnixMs: 1_709_634_030_000,
             amount: Money(minorUnits: 1250, currency: "EUR"), grossMargin: Money(minorUnits: 410, currency: "EUR"),
             cost: nil, platform: "web", itemCount: 3, status: .completed))
     }
@@ -32,7 +32,7 @@ import Testing
         #expect(order.amount == Money(minorUnits: 1250, currency: "JPY"))
         #expect(order.cost == Money(minorUnits: 700, currency: "JPY"))
         #expect(order.status == .refunded)
-        #expect(order.placedAtUnixMilliseconds == 1_709_596_800_000)
+        #expect(order.placedAtUnixMs == 1_709_596_800_000)
     }
 
     @Test(arguments: [
@@ -73,7 +73,7 @@ import Testing
             e1,c1,2024-03-05T10:20:30.5+01:00,survey_answered,9,nps
             """).get()
         #expect(event == Event(
-            eventID: "e1", customerID: "c1", occurredAtUnixMilliseconds: 1_709_630_430_500, type: .surveyAnswered,
+            eventID: "e1", customerID: "c1", occurredAtUnixMs: 1_709_630_430_500, type: .surveyAnswered,
             score: 9, attributes: ["survey": "nps"]))
     }
 

@@ -51,12 +51,12 @@ import Testing
         let server = try await IngestionServer.start(prefix: "customers")
         _ = try await server.client.ingestOrders([Fixtures.order("o-1", customer: "c-1")])
         #expect(try await server.rows("SELECT described, market FROM customers") == [["f", nil]])
-        #expect(try await server.client.stats().undescribedCustomers == 1)
+        #expect(try await server.client.getStats().undescribedCustomers == 1)
 
         let upsert = try await server.client.upsertCustomers([Self.jane])
         #expect(upsert.inserted + upsert.updated == 1 && upsert.rejections.isEmpty)
         #expect(try await server.rows("SELECT described, market FROM customers") == [["t", "DE"]])
-        #expect(try await server.client.stats().undescribedCustomers == 0)
+        #expect(try await server.client.getStats().undescribedCustomers == 0)
         // Describing the customer keeps what their orders made.
         #expect(try await server.count("SELECT completed_orders FROM customer_order_stats WHERE customer_id = 'c-1'") == 1)
         try await server.stop()

@@ -19,7 +19,7 @@ struct EventConflictCase: Sendable, CustomTestStringConvertible {
 
     static let all: [EventConflictCase] = [
         EventConflictCase("another customer", field: "customer_id") { $0.customerID = "c-2" },
-        EventConflictCase("a millisecond later", field: "occurred_at_unix_ms") { $0.occurredAtUnixMilliseconds += 1 },
+        EventConflictCase("a millisecond later", field: "occurred_at_unix_ms") { $0.occurredAtUnixMs += 1 },
         EventConflictCase("another type", field: "type") {
             $0.type = .siteVisit
             $0.score = nil

@@ -26,10 +26,10 @@ struct EventValidationCase: Sendable, CustomTestStringConvertible {
         EventValidationCase("customer_id of 201 characters", field: "customer_id") { $0.customerID = String(repeating: "c", count: 201) },
         EventValidationCase("customer_id with trailing newline", field: "customer_id") { $0.customerID = "c-bad\n" },
         EventValidationCase("customer_id with a control character", field: "customer_id") { $0.customerID = "c\u{7F}bad" },
-        EventValidationCase("occurred_at zero", field: "occurred_at_unix_ms") { $0.occurredAtUnixMilliseconds = 0 },
-        EventValidationCase("occurred_at negative", field: "occurred_at_unix_ms") { $0.occurredAtUnixMilliseconds = -1 },
+        EventValidationCase("occurred_at zero", field: "occurred_at_unix_ms") { $0.occurredAtUnixMs = 0 },
+        EventValidationCase("occurred_at negative", field: "occurred_at_unix_ms") { $0.occurredAtUnixMs = -1 },
         EventValidationCase("occurred_at two days ahead", field: "occurred_at_unix_ms") {
-            $0.occurredAtUnixMilliseconds = WallClock.nowMilliseconds + 48 * WallClock.hour
+            $0.occurredAtUnixMs = WallClock.nowMilliseconds + 48 * WallClock.hour
         },
         EventValidationCase("unspecified type", field: "type") { $0.type = .unspecified },
         EventValidationCase("survey answer without a score", field: "score") { $0.type = .surveyAnswered },

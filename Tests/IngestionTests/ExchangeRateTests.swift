@@ -65,7 +65,7 @@ import Testing
 
     @Test func theBaseCurrencyIsSetOnce() async throws {
         let server = try await IngestionServer.start(prefix: "rates", baseCurrency: nil)
-        #expect(try await server.client.stats().baseCurrency == "")
+        #expect(try await server.client.getStats().baseCurrency == "")
         let first = try await server.client.setBaseCurrency("EUR")
         #expect(first.currency == "EUR" && first.changed)
         let again = try await server.client.setBaseCurrency("EUR")
@@ -76,7 +76,7 @@ import Testing
         let invalid = await #expect(throws: RPCError.self) { try await server.client.setBaseCurrency("eur") }
         #expect(invalid?.code == .invalidArgument)
         #expect(invalid?.fieldViolations.map(\.field) == ["currency"])
-        #expect(try await server.client.stats().baseCurrency == "EUR")
+        #expect(try await server.client.getStats().baseCurrency == "EUR")
         try await server.stop()
     }
 

@@ -11,11 +11,11 @@ enum Fixtures {
         currency: String = "EUR", status: OrderStatus = .completed
     ) -> Order {
         Order(
-            orderID: id, customerID: customer, placedAtUnixMilliseconds: placedAt,
+            orderID: id, customerID: customer, placedAtUnixMs: placedAt,
             amount: Money(minorUnits: cents, currency: currency), platform: "web", itemCount: 1, status: status)
     }
 
     static func event(_ id: String, customer: String = "c-1", at occurredAt: Int64 = monday, type: EventType = .emailOpened) -> Event {
-        Event(eventID: id, customerID: customer, occurredAtUnixMilliseconds: occurredAt, type: type)
+        Event(eventID: id, customerID: customer, occurredAtUnixMs: occurredAt, type: type)
     }
 }

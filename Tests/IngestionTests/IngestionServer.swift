@@ -1,3 +1,4 @@
+import CLVStubs
 import CLVProto
 import CLVService
 import Ingestion
@@ -13,7 +14,7 @@ struct IngestionServer {
 
     let pool: PGPool
     let rpc: RPCClient
-    let client: IngestionClient
+    let client: IngestionRPC.Client
     private let group: ServiceGroup
     private let running: Task<Void, any Error>
 
@@ -31,7 +32,7 @@ struct IngestionServer {
         let group = ServiceGroup(services: [server], logger: logger)
         let running = Task { try await group.run() }
         let rpc = try await RPCClient.connect(host: "127.0.0.1", port: try await server.listeningPort)
-        let client = IngestionClient(client: rpc)
+        let client = IngestionRPC.Client(client: rpc)
         if let baseCurrency { _ = try await client.setBaseCurrency(baseCurrency) }
         return IngestionServer(pool: pool, rpc: rpc, client: client, group: group, running: running)
     }

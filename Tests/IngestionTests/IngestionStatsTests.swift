@@ -5,11 +5,11 @@ import Testing
 @Suite struct IngestionStatsTests {
     @Test func aNewStoreReportsNothing() async throws {
         let server = try await IngestionServer.start(prefix: "stats", baseCurrency: nil)
-        let stats = try await server.client.stats()
+        let stats = try await server.client.getStats()
         #expect(stats.baseCurrency == "")
         #expect(stats.undescribedCustomers == 0)
         #expect(stats.kinds.map(\.kind).sorted() == ["customers", "events", "exchange_rates", "orders"])
-        #expect(stats.kinds.allSatisfy { $0.stored == 0 && $0.rejected == 0 && $0.latestAtUnixMilliseconds == 0 })
+        #expect(stats.kinds.allSatisfy { $0.stored == 0 && $0.rejected == 0 && $0.latestAtUnixMs == 0 })
         try await server.stop()
     }
 
@@ -40,21 +40,21 @@ import Testing
             ExchangeRate(currency: "EUR", date: "2026-03-01", rate: "1"),
         ])
 
-        let stats = try await server.client.stats()
+        let stats = try await server.client.getStats()
         #expect(stats.baseCurrency == "EUR")
         #expect(stats["customers"]?.stored == 3)
         #expect(stats["customers"]?.rejected == 1)
         #expect(stats["orders"].map { [$0.stored, $0.rejected] } == [3, 3])
-        #expect(stats["orders"]?.latestAtUnixMilliseconds == late)
+        #expect(stats["orders"]?.latestAtUnixMs == late)
         #expect(stats["events"].map { [$0.stored, $0.rejected] } == [2, 1])
-        #expect(stats["events"]?.latestAtUnixMilliseconds == Fixtures.monday + 7)
+        #expect(stats["events"]?.latestAtUnixMs == Fixtures.monday + 7)
         #expect(stats["exchange_rates"].map { [$0.stored, $0.rejected] } == [2, 1])
-        #expect(stats["exchange_rates"]?.latestAtUnixMilliseconds == CalendarDay(parsing: "2026-03-04")!.startUnixMilliseconds)
+        #expect(stats["exchange_rates"]?.latestAtUnixMs == CalendarDay(parsing: "2026-03-04")!.startUnixMilliseconds)
         // c-9 from an order, c-8 from an event; c-1 was described first.
         #expect(stats.undescribedCustomers == 2)
 
         _ = try await server.client.upsertCustomers([Customer(customerID: "c-9")])
-        #expect(try await server.client.stats().undescribedCustomers == 1)
+        #expect(try await server.client.getStats().undescribedCustomers == 1)
         try await server.stop()
     }
 }

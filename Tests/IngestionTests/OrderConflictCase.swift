@@ -28,7 +28,7 @@ struct OrderConflictCase: Sendable, CustomTestStringConvertible {
 
     static let all: [OrderConflictCase] = [
         OrderConflictCase("another customer", field: "customer_id") { $0.customerID = "c-2" },
-        OrderConflictCase("a millisecond later", field: "placed_at_unix_ms") { $0.placedAtUnixMilliseconds += 1 },
+        OrderConflictCase("a millisecond later", field: "placed_at_unix_ms") { $0.placedAtUnixMs += 1 },
         OrderConflictCase("another currency", field: "amount.currency") {
             $0.amount?.currency = "GBP"
             $0.grossMargin?.currency = "GBP"

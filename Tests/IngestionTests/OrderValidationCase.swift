@@ -27,10 +27,10 @@ struct OrderValidationCase: Sendable, CustomTestStringConvertible {
         OrderValidationCase("customer_id of 201 characters", field: "customer_id") { $0.customerID = String(repeating: "c", count: 201) },
         OrderValidationCase("customer_id with trailing space", field: "customer_id") { $0.customerID = "c-bad " },
         OrderValidationCase("customer_id with a newline", field: "customer_id") { $0.customerID = "c-\nbad" },
-        OrderValidationCase("placed_at zero", field: "placed_at_unix_ms") { $0.placedAtUnixMilliseconds = 0 },
-        OrderValidationCase("placed_at negative", field: "placed_at_unix_ms") { $0.placedAtUnixMilliseconds = -86_400_000 },
+        OrderValidationCase("placed_at zero", field: "placed_at_unix_ms") { $0.placedAtUnixMs = 0 },
+        OrderValidationCase("placed_at negative", field: "placed_at_unix_ms") { $0.placedAtUnixMs = -86_400_000 },
         OrderValidationCase("placed_at two days ahead", field: "placed_at_unix_ms") {
-            $0.placedAtUnixMilliseconds = WallClock.nowMilliseconds + 48 * WallClock.hour
+            $0.placedAtUnixMs = WallClock.nowMilliseconds + 48 * WallClock.hour
         },
         OrderValidationCase("missing amount", field: "amount") { $0.amount = nil },
         OrderValidationCase("negative amount", field: "amount.minor_units") { $0.amount = Money(minorUnits: -1, currency: "EUR") },

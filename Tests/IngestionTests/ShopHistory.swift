@@ -29,7 +29,7 @@ struct ShopHistory {
         orders.append(Fixtures.order("o-cancel-1", customer: "c-cancel-only", at: start + 3 * Fixtures.day, status: .cancelled))
         orders.append(Fixtures.order("o-cancel-2", customer: "c-cancel-only", at: start + 9 * Fixtures.day, status: .cancelled))
         orders.append(Fixtures.order("o-refund-all", customer: "c-refund-all", at: start + 5 * Fixtures.day, cents: 7_700))
-        orders.sort { ($0.placedAtUnixMilliseconds, $0.orderID) < ($1.placedAtUnixMilliseconds, $1.orderID) }
+        orders.sort { ($0.placedAtUnixMs, $0.orderID) < ($1.placedAtUnixMs, $1.orderID) }
 
         var statusChanges: [Order] = []
         for (position, order) in orders.enumerated() where order.status == .completed {
@@ -39,7 +39,7 @@ struct ShopHistory {
             statusChanges.append(change)
         }
 
-        let usdDays = Set(orders.filter { $0.amount?.currency == "USD" }.map { CalendarDay(unixMilliseconds: $0.placedAtUnixMilliseconds) })
+        let usdDays = Set(orders.filter { $0.amount?.currency == "USD" }.map { CalendarDay(unixMilliseconds: $0.placedAtUnixMs) })
         let rates = usdDays.sorted().map { day in
             ExchangeRate(currency: "USD", date: day.text, rate: "0.\(9_100 + Int(day.daysSinceEpoch) % 400)7")
         }
@@ -48,7 +48,7 @@ struct ShopHistory {
         for index in 0..<140 {
             events.append(event(index, random: &random))
         }
-        events.sort { ($0.occurredAtUnixMilliseconds, $0.eventID) < ($1.occurredAtUnixMilliseconds, $1.eventID) }
+        events.sort { ($0.occurredAtUnixMs, $0.eventID) < ($1.occurredAtUnixMs, $1.eventID) }
         return ShopHistory(rates: rates, orders: orders, statusChanges: statusChanges, events: events)
     }
 

@@ -1,3 +1,4 @@
+import CLVStubs
 import CLVProto
 import CLVService
 import RPC
@@ -9,7 +10,7 @@ import TestSupport
         let (cluster, database) = try await TestDatabase.privateCluster()
         let live = try await LiveServer.start(database: database)
         let client = try await live.client()
-        let health = HealthClient(client: client)
+        let health = HealthRPC.Client(client: client)
         let count = { () async throws(RPCError) -> String in
             try await client.unary(DatabaseTestingService.count, HealthCheckRequest(), as: HealthCheckRequest.self).service
         }

@@ -1,3 +1,4 @@
+import CLVStubs
 import CLVProto
 import CLVService
 import Foundation
@@ -24,12 +25,12 @@ import TestSupport
         let running = Task { try await group.run() }
         let address = "127.0.0.1:\(try await server.listeningPort)"
         let rpc = try await RPCClient.connect(host: "127.0.0.1", port: try await server.listeningPort)
-        let ingestion = IngestionClient(client: rpc)
+        let ingestion = IngestionRPC.Client(client: rpc)
         _ = try await ingestion.setBaseCurrency("EUR")
         let ids = ["a-1", "a-2", "a-3", "b-1", "keep-1"]
         let orders = ids.map { id in
             Order(
-                orderID: "\(id)-o", customerID: id, placedAtUnixMilliseconds: 1_772_445_600_000,
+                orderID: "\(id)-o", customerID: id, placedAtUnixMs: 1_772_445_600_000,
                 amount: Money(minorUnits: 1_000, currency: "EUR"), platform: "web", itemCount: 1, status: .completed)
         }
         #expect(try await ingestion.ingestOrders(orders).inserted == 5)

@@ -1,3 +1,4 @@
+import CLVStubs
 import CLVProto
 import CLVService
 import RPC
@@ -8,11 +9,11 @@ import TestSupport
     @Test func healthReportsServingAndAReachableDatabase() async throws {
         let live = try await LiveServer.start(database: try await TestDatabase.freshDatabase(prefix: "health"))
         let client = try await live.client()
-        let health = try await HealthClient(client: client).check()
+        let health = try await HealthRPC.Client(client: client).check()
         #expect(health.status == .serving)
         #expect(health.databaseReachable)
-        #expect(health.databaseCheckedMillisecondsAgo < 60_000)
-        #expect(health.services == [HealthMethods.serviceName])
+        #expect(health.databaseCheckedMsAgo < 60_000)
+        #expect(health.services == [HealthRPC.serviceName])
         #expect(health.version == HealthService.version)
         await client.close()
         try await live.stop()
@@ -21,9 +22,9 @@ import TestSupport
     @Test func healthNamesAServiceThisProcessDoesNotHost() async throws {
         let live = try await LiveServer.start(database: try await TestDatabase.freshDatabase(prefix: "health"))
         let client = try await live.client()
-        let health = HealthClient(client: client)
+        let health = HealthRPC.Client(client: client)
         #expect(try await health.check(service: "clv.valuation.v1.Valuation").status == .serviceUnknown)
-        #expect(try await health.check(service: HealthMethods.serviceName).status == .serving)
+        #expect(try await health.check(service: HealthRPC.serviceName).status == .serving)
         await client.close()
         try await live.stop()
     }
@@ -32,7 +33,7 @@ import TestSupport
         let live = try await LiveServer.start(database: try await TestDatabase.freshDatabase(prefix: "stale"), probeMaximumAge: .zero)
         #expect(await live.probe.probe())
         let client = try await live.client()
-        let health = try await HealthClient(client: client).check()
+        let health = try await HealthRPC.Client(client: client).check()
         #expect(health.status == .notServing)
         #expect(!health.databaseReachable)
         await client.close()

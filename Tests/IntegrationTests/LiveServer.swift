@@ -1,3 +1,4 @@
+import CLVStubs
 import CLVProto
 import CLVService
 import Logging
@@ -29,7 +30,7 @@ struct LiveServer {
         let (sleepEnded, sleepSink) = AsyncStream.makeStream(of: String.self)
         var router = RPCRouter()
         DatabaseTestingService.register(into: &router, pool: pool, sleepEnded: sleepSink)
-        HealthService(probe: probe, hostedServices: { [HealthMethods.serviceName] }).register(into: &router)
+        HealthService(probe: probe, hostedServices: { [HealthRPC.serviceName] }).register(into: &router)
         let server = RPCServer(
             configuration: RPCServerConfiguration(host: "127.0.0.1", port: 0),
             router: router, interceptors: [LoggingInterceptor()], logger: logger)

@@ -1,3 +1,4 @@
+import CLVStubs
 import CLVProto
 import Foundation
 import Ingestion
@@ -18,7 +19,7 @@ import Testing
     static let batch: [Order] = (0..<batchSize).map { index in
         let status: OrderStatus = index.isMultiple(of: 10) ? .cancelled : index.isMultiple(of: 25) ? .refunded : .completed
         return Order(
-            orderID: "o-\(index)", customerID: "c-\(index % 5_000)", placedAtUnixMilliseconds: start + Int64(index) * 60_000,
+            orderID: "o-\(index)", customerID: "c-\(index % 5_000)", placedAtUnixMs: start + Int64(index) * 60_000,
             amount: Money(minorUnits: 100 + Int64(index % 977), currency: "EUR"), platform: "web", itemCount: 1, status: status)
     }
     static let completed = batch.count { $0.status == .completed }
@@ -32,11 +33,11 @@ import Testing
 
         let (first, firstPort) = try await launchServer(database: database, directory: directory)
         let firstClient = try await RPCClient.connect(host: "127.0.0.1", port: firstPort)
-        _ = try await IngestionClient(client: firstClient).setBaseCurrency("EUR")
+        _ = try await IngestionRPC.Client(client: firstClient).setBaseCurrency("EUR")
         let finished = CompletionFlag()
         let sending = Task { () -> Result<IngestResponse, RPCError> in
             defer { finished.set() }
-            do throws(RPCError) { return .success(try await IngestionClient(client: firstClient).ingestOrders(Self.batch)) } catch {
+            do throws(RPCError) { return .success(try await IngestionRPC.Client(client: firstClient).ingestOrders(Self.batch)) } catch {
                 return .failure(error)
             }
         }
@@ -65,7 +66,7 @@ import Testing
 
         let (second, secondPort) = try await launchServer(database: database, directory: directory)
         let secondClient = try await RPCClient.connect(host: "127.0.0.1", port: secondPort)
-        let resent = try await IngestionClient(client: secondClient).ingestOrders(Self.batch)
+        let resent = try await IngestionRPC.Client(client: secondClient).ingestOrders(Self.batch)
         #expect(resent.rejections.isEmpty)
         #expect(resent.inserted + resent.unchanged == UInt32(Self.batchSize))
         #expect(Int64(resent.inserted) == Int64(Self.batchSize) - stored)

@@ -44,7 +44,7 @@ import Testing
             Issue.record("the call should have failed")
         } catch {
             #expect(error.code == .invalidArgument)
-            #expect(error.fieldViolations == [FieldViolation(field: "service", description: "must not be 'x'")])
+            #expect(error.fieldViolations == [CallFieldViolation(field: "service", description: "must not be 'x'")])
         }
         await client.close()
         try await server.stop()

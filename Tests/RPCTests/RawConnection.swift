@@ -6,10 +6,10 @@ import NIOPosix
 /// A bare TCP connection that writes whatever bytes a test gives it and decodes what comes back.
 struct RawConnection {
     let channel: any Channel
-    let frames: AsyncStream<Frame>
+    let frames: AsyncStream<CallFrame>
 
     static func connect(port: Int) async throws -> RawConnection {
-        let (frames, sink) = AsyncStream.makeStream(of: Frame.self)
+        let (frames, sink) = AsyncStream.makeStream(of: CallFrame.self)
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
@@ -43,7 +43,7 @@ struct RawConnection {
     }
 
     /// A frame's wire form: 4-byte big-endian length, then the encoded `Frame`.
-    static func encode(_ frame: Frame) -> [UInt8] {
+    static func encode(_ frame: CallFrame) -> [UInt8] {
         prefix(frame.serializedBytes())
     }
 
@@ -53,7 +53,7 @@ struct RawConnection {
     }
 
     static func request(_ callID: UInt64, _ method: MethodDescriptor, _ message: HealthCheckRequest, timeoutMilliseconds: UInt32 = 0) -> [UInt8] {
-        encode(Frame(callID: callID, kind: .request(CallRequest(
+        encode(CallFrame(callID: callID, kind: .request(CallRequest(
             method: method.fullName, timeoutMilliseconds: timeoutMilliseconds, payload: message.serializedBytes()))))
     }
 }
@@ -61,9 +61,9 @@ struct RawConnection {
 /// Decodes each inbound frame and hands it to the test; ends the stream when the connection closes.
 private final class FrameCollector: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
-    let sink: AsyncStream<Frame>.Continuation
+    let sink: AsyncStream<CallFrame>.Continuation
 
-    init(sink: AsyncStream<Frame>.Continuation) {
+    init(sink: AsyncStream<CallFrame>.Continuation) {
         self.sink = sink
     }
 
@@ -78,7 +78,7 @@ private final class FrameCollector: ChannelInboundHandler {
 
 extension RawConnection {
     /// The next frame from the server; nil once the connection has closed.
-    func nextFrame() async -> Frame? {
+    func nextFrame() async -> CallFrame? {
         var iterator = frames.makeAsyncIterator()
         return await iterator.next()
     }

@@ -21,7 +21,7 @@ struct CustomerValueTests {
             #expect(described.rejections.isEmpty, "\(described.rejections)")
             _ = try await server.valuation.fitModel(FitModelRequest())
             let scoring = try await server.score()
-            let before = try await server.valuation.customerValue(GetCustomerValueRequest(customerID: "c7"))
+            let before = try await server.valuation.getCustomerValue(GetCustomerValueRequest(customerID: "c7"))
             #expect(before.market == "DE" && before.acquisitionChannel == "paid_search")
             #expect(before.hasAcquisitionCost && before.acquisitionCostBaseMinor == 2_500)
             #expect(before.hasStoredScore && before.storedScoringID == scoring.scoringID)
@@ -32,7 +32,7 @@ struct CustomerValueTests {
             // repeat buyers (whose spend excludes the first day) included.
             var repeatBuyers = 0
             for customer in 0..<40 {
-                let card = try await server.valuation.customerValue(GetCustomerValueRequest(customerID: "c\(customer)"))
+                let card = try await server.valuation.getCustomerValue(GetCustomerValueRequest(customerID: "c\(customer)"))
                 #expect(abs(card.clvBaseMinor - card.storedCLVBaseMinor) < 1e-6 * max(1, card.clvBaseMinor), "c\(customer)")
                 if card.repeatPurchaseDays > 0 { repeatBuyers += 1 }
             }
@@ -41,7 +41,7 @@ struct CustomerValueTests {
             // A purchase today: more orders, a purchase day, recency up to today; the stored score stays.
             let order = shop.order(customer: 7, index: 999, day: Int(SimulatedShop.day(0).daysSinceEpoch), cents: 5_000)
             try await server.ingest([order])
-            let after = try await server.valuation.customerValue(GetCustomerValueRequest(customerID: "c7"))
+            let after = try await server.valuation.getCustomerValue(GetCustomerValueRequest(customerID: "c7"))
             #expect(after.completedOrders == before.completedOrders + 1)
             #expect(after.revenueBaseMinor == before.revenueBaseMinor + 5_000)
             #expect(after.repeatPurchaseDays == before.repeatPurchaseDays + 1)
@@ -72,7 +72,7 @@ struct CustomerValueTests {
             let values = try ["probability_alive", "expected_purchases", "expected_average_order", "clv"].map { try rows[0].double($0) }
             #expect(values.allSatisfy { $0.isFinite && $0 >= 0 }, "\(values)")
             #expect(values[1] > 100, "a daily buyer is expected to keep buying: \(values)")
-            let card = try await server.valuation.customerValue(GetCustomerValueRequest(customerID: "c99999"))
+            let card = try await server.valuation.getCustomerValue(GetCustomerValueRequest(customerID: "c99999"))
             #expect(card.clvBaseMinor.isFinite && card.repeatPurchaseDays == 399)
             #expect(try await server.count("SELECT count(*) FROM customer_scores WHERE NOT (clv >= 0 AND expected_purchases >= 0)") == 0)
         } catch {

@@ -13,10 +13,10 @@ struct DemoShopGeneratorTests {
         let endOfHistory = (Int64(yesterday.daysSinceEpoch) + 1) * 86_400_000
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         let data = DemoShopGenerator(customers: 5_000, seed: 1, lastDay: yesterday).generate(baseCurrency: "EUR")
-        let lateEvents = data.events.filter { $0.occurredAtUnixMilliseconds >= endOfHistory }
+        let lateEvents = data.events.filter { $0.occurredAtUnixMs >= endOfHistory }
         #expect(lateEvents.isEmpty, "\(lateEvents.count) events after \(yesterday.text), e.g. \(lateEvents.prefix(3).map { "\($0.type) \($0.eventID)" })")
-        #expect(data.events.allSatisfy { $0.occurredAtUnixMilliseconds <= now })
-        #expect(data.orders.allSatisfy { $0.placedAtUnixMilliseconds < endOfHistory && $0.placedAtUnixMilliseconds <= now })
+        #expect(data.events.allSatisfy { $0.occurredAtUnixMs <= now })
+        #expect(data.orders.allSatisfy { $0.placedAtUnixMs < endOfHistory && $0.placedAtUnixMs <= now })
         // Survey answers are still there, only none from the future.
         #expect(data.events.contains { $0.type == .surveyAnswered && $0.score != nil })
     }

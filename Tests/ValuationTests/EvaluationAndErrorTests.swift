@@ -102,7 +102,7 @@ struct EvaluationAndErrorTests {
         do {
             let shop = FitAndScoreTests.shop()
             // Before any run: nothing to score or value.
-            await expectCode(.notFound, containing: "FitModel") { _ = try await server.valuation.customerValue(GetCustomerValueRequest(customerID: "c1")) }
+            await expectCode(.notFound, containing: "FitModel") { _ = try await server.valuation.getCustomerValue(GetCustomerValueRequest(customerID: "c1")) }
             await expectCode(.notFound, containing: "FitModel") { _ = try await server.score() }
             try await server.ingest(shop.orders())
             await expectCode(.failedPrecondition, containing: "no completed order on or before 2001-01-01") {
@@ -116,13 +116,13 @@ struct EvaluationAndErrorTests {
             }
             _ = try await server.valuation.fitModel(FitModelRequest())
             await expectCode(.notFound, containing: "no customer nobody") {
-                _ = try await server.valuation.customerValue(GetCustomerValueRequest(customerID: "nobody"))
+                _ = try await server.valuation.getCustomerValue(GetCustomerValueRequest(customerID: "nobody"))
             }
             await expectCode(.notFound, containing: "no model run 999") {
-                _ = try await server.valuation.customerValue(GetCustomerValueRequest(customerID: "c1", runID: 999))
+                _ = try await server.valuation.getCustomerValue(GetCustomerValueRequest(customerID: "c1", runID: 999))
             }
             await expectCode(.invalidArgument, containing: "margin_rate") {
-                _ = try await server.valuation.customerValue(GetCustomerValueRequest(customerID: "c1", terms: ValueTerms(marginRate: 2)))
+                _ = try await server.valuation.getCustomerValue(GetCustomerValueRequest(customerID: "c1", terms: ValueTerms(marginRate: 2)))
             }
             await expectCode(.failedPrecondition, containing: "ScoreCustomers") { _ = try await server.valuation.valueReport(ValueReportRequest()) }
         } catch {

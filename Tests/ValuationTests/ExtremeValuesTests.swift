@@ -1,3 +1,4 @@
+import CLVStubs
 import CLVModels
 import CLVProto
 import Ingestion
@@ -64,7 +65,7 @@ struct ExtremeValuesTests {
             try await sweepIngestion(server)
             try await sweepValuation(server)
             // Still serving, and what was stored reads back.
-            let stats = try await server.ingestion.stats()
+            let stats = try await server.ingestion.getStats()
             #expect(stats.baseCurrency == "EUR")
         } catch {
             try await server.stop()
@@ -85,7 +86,7 @@ struct ExtremeValuesTests {
         }
         func order(_ id: String, _ change: (inout Order) -> Void) -> Order {
             var order = Order(
-                orderID: id, customerID: "x-\(id)", placedAtUnixMilliseconds: placed,
+                orderID: id, customerID: "x-\(id)", placedAtUnixMs: placed,
                 amount: Money(minorUnits: 1_000, currency: "EUR"), platform: "web", itemCount: 1, status: .completed)
             change(&order)
             return order
@@ -93,7 +94,7 @@ struct ExtremeValuesTests {
         var together: [Order] = []
         for (index, value) in Self.int64s.enumerated() {
             let variants = [
-                order("placed-\(index)") { $0.placedAtUnixMilliseconds = value },
+                order("placed-\(index)") { $0.placedAtUnixMs = value },
                 order("amount-\(index)") { $0.amount = Money(minorUnits: value, currency: "EUR") },
                 order("amount-usd-\(index)") { $0.amount = Money(minorUnits: value, currency: "USD") },
                 order("amount-jpy-\(index)") { $0.amount = Money(minorUnits: value, currency: "JPY") },
@@ -135,13 +136,13 @@ struct ExtremeValuesTests {
                     acquiredOn: day.text)
                 await Self.expectNoInternal("acquisition cost \(value) \(currency)") { _ = try await ingestion.upsertCustomers([customer]) }
             }
-            let event = Event(eventID: "x-event-\(index)", customerID: "x-events", occurredAtUnixMilliseconds: value, type: .siteVisit)
+            let event = Event(eventID: "x-event-\(index)", customerID: "x-events", occurredAtUnixMs: value, type: .siteVisit)
             await Self.expectNoInternal("event at \(value)") { _ = try await ingestion.ingestEvents([event]) }
         }
         var surveys: [Event] = []
         for (index, score) in Self.doubles.enumerated() {
             var survey = Event(
-                eventID: "x-survey-\(index)", customerID: "x-surveys", occurredAtUnixMilliseconds: placed, type: .surveyAnswered)
+                eventID: "x-survey-\(index)", customerID: "x-surveys", occurredAtUnixMs: placed, type: .surveyAnswered)
             survey.score = score
             surveys.append(survey)
             await Self.expectNoInternal("survey score \(score)") { _ = try await ingestion.ingestEvents([survey]) }
@@ -157,7 +158,7 @@ struct ExtremeValuesTests {
         for limit in Self.uint32s {
             await Self.expectNoInternal("list limit \(limit)") { _ = try await ingestion.listCustomerIDs(prefix: "x-", limit: limit) }
         }
-        await Self.expectNoInternal("stats") { _ = try await ingestion.stats() }
+        await Self.expectNoInternal("stats") { _ = try await ingestion.getStats() }
     }
 
     private func sweepValuation(_ server: ValuationServer) async throws {
@@ -172,19 +173,19 @@ struct ExtremeValuesTests {
         for field in [1, 2, 4] {
             for value in Self.enumValues {
                 let response = try await server.rpc.rawUnary(
-                    method: ValuationMethods.fitModel.fullName, payload: Self.varintField(field, value))
+                    method: ValuationRPC.Method.fitModel.fullName, payload: Self.varintField(field, value))
                 Self.expectNoInternal("fit, field \(field) = \(value)", raw: response)
             }
         }
         for field in [1, 4] {
             for value in Self.enumValues {
                 let response = try await server.rpc.rawUnary(
-                    method: ValuationMethods.evaluateModel.fullName, payload: Self.varintField(field, value))
+                    method: ValuationRPC.Method.evaluateModel.fullName, payload: Self.varintField(field, value))
                 Self.expectNoInternal("evaluate, field \(field) = \(value)", raw: response)
             }
         }
         for value in Self.enumValues {
-            let response = try await server.rpc.rawUnary(method: ValuationMethods.valueReport.fullName, payload: Self.varintField(1, value))
+            let response = try await server.rpc.rawUnary(method: ValuationRPC.Method.valueReport.fullName, payload: Self.varintField(1, value))
             Self.expectNoInternal("report by = \(value)", raw: response)
         }
 
@@ -209,7 +210,7 @@ struct ExtremeValuesTests {
             }
         }
         for request in values {
-            await Self.expectNoInternal("value \(request)") { _ = try await valuation.customerValue(request) }
+            await Self.expectNoInternal("value \(request)") { _ = try await valuation.getCustomerValue(request) }
         }
         for grouping in Grouping.allCases {
             for top in Self.uint32s {

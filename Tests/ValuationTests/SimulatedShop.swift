@@ -40,7 +40,7 @@ struct SimulatedShop {
     func order(customer: Int, index: Int, day: Int, cents: Int64) -> Order {
         Order(
             orderID: "\(prefix)\(customer)-o\(index)", customerID: "\(prefix)\(customer)",
-            placedAtUnixMilliseconds: Int64(day) * 86_400_000 + 43_200_000,
+            placedAtUnixMs: Int64(day) * 86_400_000 + 43_200_000,
             amount: Money(minorUnits: cents, currency: "EUR"), grossMargin: Money(minorUnits: cents * 3 / 10, currency: "EUR"),
             platform: "web", itemCount: 1, status: .completed)
     }

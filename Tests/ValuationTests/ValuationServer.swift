@@ -1,3 +1,4 @@
+import CLVStubs
 import CLVProto
 import CLVService
 import Ingestion
@@ -12,8 +13,8 @@ import Valuation
 struct ValuationServer {
     let pool: PGPool
     let rpc: RPCClient
-    let ingestion: IngestionClient
-    let valuation: ValuationClient
+    let ingestion: IngestionRPC.Client
+    let valuation: ValuationRPC.Client
     private let group: ServiceGroup
     private let running: Task<Void, any Error>
 
@@ -31,10 +32,10 @@ struct ValuationServer {
         let group = ServiceGroup(services: [server], logger: logger)
         let running = Task { try await group.run() }
         let rpc = try await RPCClient.connect(host: "127.0.0.1", port: try await server.listeningPort)
-        let ingestion = IngestionClient(client: rpc)
+        let ingestion = IngestionRPC.Client(client: rpc)
         _ = try await ingestion.setBaseCurrency("EUR")
         return ValuationServer(
-            pool: pool, rpc: rpc, ingestion: ingestion, valuation: ValuationClient(client: rpc), group: group, running: running)
+            pool: pool, rpc: rpc, ingestion: ingestion, valuation: ValuationRPC.Client(client: rpc), group: group, running: running)
     }
 
     func stop() async throws {

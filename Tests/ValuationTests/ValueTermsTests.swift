@@ -17,7 +17,7 @@ struct ValueTermsTests {
             try await server.ingest(shop.orders())
             let run = try await server.valuation.fitModel(FitModelRequest())
             func card(_ terms: ValueTerms = ValueTerms()) async throws -> CustomerValue {
-                try await server.valuation.customerValue(GetCustomerValueRequest(customerID: "c7", terms: terms))
+                try await server.valuation.getCustomerValue(GetCustomerValueRequest(customerID: "c7", terms: terms))
             }
 
             // Unset: the defaults, named.
@@ -75,12 +75,12 @@ struct ValueTermsTests {
             ]
             for (terms, field) in refused {
                 await expectCode(.invalidArgument, containing: field) {
-                    _ = try await server.valuation.customerValue(GetCustomerValueRequest(customerID: "c1", terms: terms))
+                    _ = try await server.valuation.getCustomerValue(GetCustomerValueRequest(customerID: "c1", terms: terms))
                 }
                 await expectCode(.invalidArgument, containing: field) { _ = try await server.score(ScoreCustomersRequest(terms: terms)) }
             }
             // The edges are values: 100 % discount, revenue.
-            let edge = try await server.valuation.customerValue(
+            let edge = try await server.valuation.getCustomerValue(
                 GetCustomerValueRequest(customerID: "c1", terms: ValueTerms(annualDiscountRate: 1, marginRate: 1)))
             #expect(edge.terms.annualDiscountRate == 1 && edge.marginRate == 1)
         } catch {
@@ -99,10 +99,10 @@ struct ValueTermsTests {
                 Customer(customerID: "c8", acquisitionCost: Money(minorUnits: 1_000, currency: "EUR"), acquiredOn: "2024-01-01")
             ])
             let run = try await server.valuation.fitModel(FitModelRequest())
-            let unknown = try await server.valuation.customerValue(GetCustomerValueRequest(customerID: "c7"))
+            let unknown = try await server.valuation.getCustomerValue(GetCustomerValueRequest(customerID: "c7"))
             #expect(!unknown.hasAcquisitionCost && unknown.netCLVBaseMinor == nil)
             #expect(unknown.historicalCLVBaseMinor > 0)
-            let known = try await server.valuation.customerValue(GetCustomerValueRequest(customerID: "c8"))
+            let known = try await server.valuation.getCustomerValue(GetCustomerValueRequest(customerID: "c8"))
             let net = try #require(known.netCLVBaseMinor)
             #expect(abs(net - (known.historicalCLVBaseMinor - 1_000)) < 1e-6 * max(1, known.historicalCLVBaseMinor))
             #expect(abs(known.lifespanYears - 1 / max(1 - run.annualRetentionRate, 0.01)) < 1e-12)

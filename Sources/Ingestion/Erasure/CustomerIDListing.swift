@@ -7,7 +7,7 @@ import Store
 enum CustomerIDListing {
     static let maximumLimit: UInt32 = 10_000
 
-    static func list(_ request: ListCustomerIDsRequest, on connection: PGConnection) throws -> ListCustomerIDsResponse {
+    static func list(_ request: ListCustomerIdsRequest, on connection: PGConnection) throws -> ListCustomerIdsResponse {
         if let problem = FieldRules.label(request.prefix, field: "prefix", maximum: IngestionLimits.maximumIDLength) {
             throw RPCError.invalidArgument(field: problem.field, problem.reason)
         }
@@ -25,6 +25,6 @@ enum CustomerIDListing {
             WHERE starts_with(customer_id, $1) AND customer_id COLLATE "C" > $2
             ORDER BY customer_id COLLATE "C" LIMIT $3
             """, [.text(request.prefix), .text(request.after), .int(Int64(limit))])
-        return ListCustomerIDsResponse(customerIDs: try rows.map { try $0.string("customer_id") })
+        return ListCustomerIdsResponse(customerIDs: try rows.map { try $0.string("customer_id") })
     }
 }

@@ -7,13 +7,14 @@ struct EventValidator: Sendable {
     func validate(_ event: Event, index: Int) -> Result<ValidEvent, RecordProblem> {
         if let problem = FieldRules.identifier(event.eventID, field: "event_id") { return .failure(problem) }
         if let problem = FieldRules.identifier(event.customerID, field: "customer_id") { return .failure(problem) }
-        if let problem = FieldRules.instant(event.occurredAtUnixMilliseconds, field: "occurred_at_unix_ms", now: now) {
+        if let problem = FieldRules.instant(event.occurredAtUnixMs, field: "occurred_at_unix_ms", now: now) {
             return .failure(problem)
         }
-        if event.type == .unspecified {
+        // A number this version does not name is as unknown as none.
+        if event.type == .unspecified || !EventType.allCases.contains(event.type) {
             return .failure(.invalid("type", "type is missing or unknown"))
         }
-        switch (event.type, event.score) {
+        switch (event.type, event.score?.value) {
         case (.surveyAnswered, nil):
             return .failure(.invalid("score", "a survey_answered event needs its score"))
         case (.surveyAnswered, let score?) where !score.isFinite:
@@ -29,7 +30,7 @@ struct EventValidator: Sendable {
         return .success(
             ValidEvent(
                 index: index, eventID: event.eventID, customerID: event.customerID,
-                occurredAtMilliseconds: event.occurredAtUnixMilliseconds, type: event.type, score: event.score,
+                occurredAtMilliseconds: event.occurredAtUnixMs, type: event.type, score: event.score?.value,
                 attributesJSON: AttributesJSON.encode(event.attributes)))
     }
 }

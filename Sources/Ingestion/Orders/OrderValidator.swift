@@ -8,7 +8,7 @@ struct OrderValidator: Sendable {
     func validate(_ order: Order, index: Int) -> Result<ValidOrder, RecordProblem> {
         if let problem = FieldRules.identifier(order.orderID, field: "order_id") { return .failure(problem) }
         if let problem = FieldRules.identifier(order.customerID, field: "customer_id") { return .failure(problem) }
-        if let problem = FieldRules.instant(order.placedAtUnixMilliseconds, field: "placed_at_unix_ms", now: now) {
+        if let problem = FieldRules.instant(order.placedAtUnixMs, field: "placed_at_unix_ms", now: now) {
             return .failure(problem)
         }
         guard let amount = order.amount else { return .failure(.invalid("amount", "amount is missing")) }
@@ -44,13 +44,13 @@ struct OrderValidator: Sendable {
         if order.itemCount > UInt32(Int32.max) {
             return .failure(.invalid("item_count", "item_count is larger than \(Int32.max)"))
         }
-        if order.status == .unspecified {
+        if order.status == .unspecified || !OrderStatus.allCases.contains(order.status) {
             return .failure(.invalid("status", "status must be completed, cancelled, refunded or returned"))
         }
         return .success(
             ValidOrder(
                 index: index, orderID: order.orderID, customerID: order.customerID,
-                placedAtMilliseconds: order.placedAtUnixMilliseconds, amountMinor: amount.minorUnits,
+                placedAtMilliseconds: order.placedAtUnixMs, amountMinor: amount.minorUnits,
                 currency: amount.currency, grossMarginMinor: order.grossMargin?.minorUnits,
                 costMinor: order.cost?.minorUnits, platform: order.platform, itemCount: Int64(order.itemCount),
                 status: order.status))

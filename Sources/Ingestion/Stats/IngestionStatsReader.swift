@@ -26,7 +26,7 @@ enum IngestionStatsReader {
             RecordKindStats(
                 kind: kind.rawValue, stored: UInt64(try totals.int(kind.rawValue)),
                 rejected: UInt64(byKind[kind.rawValue]?.rejected ?? 0),
-                latestAtUnixMilliseconds: byKind[kind.rawValue]?.latest ?? 0)
+                latestAtUnixMs: byKind[kind.rawValue]?.latest ?? 0)
         }
         return IngestionStats(
             baseCurrency: totals["base_currency"] ?? "", kinds: kinds,

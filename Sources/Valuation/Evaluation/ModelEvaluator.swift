@@ -21,7 +21,7 @@ struct ModelEvaluator: Sendable {
         }
         let options = FitOptions(
             purchaseModel: try FitOptions.purchaseModel(request.purchaseModel), spendModel: "none",
-            calibrationEnd: calibrationEnd, timeUnit: FitOptions.timeUnit(request.timeUnit))
+            calibrationEnd: calibrationEnd, timeUnit: try FitOptions.timeUnit(request.timeUnit))
         let unit = options.timeUnit
         // One aggregation of the calibration period serves the fit (summed over `actual`) and
         // the comparison.

@@ -45,8 +45,8 @@ struct CustomerValueReader: Sendable {
             customerID: customerID, market: profile.market, acquisitionChannel: profile.channel,
             acquisitionCostBaseMinor: profile.cost ?? 0, hasAcquisitionCost: profile.cost != nil, baseCurrency: run.baseCurrency,
             runID: run.runID, timeUnit: FitOptions.protoTimeUnit(run.timeUnit), horizon: options.horizon,
-            marginRate: options.marginRate, terms: options.terms, annualRetentionRate: run.annualRetentionRate,
-            retentionDiscountedYears: UInt32(options.horizonYears))
+            marginRate: options.marginRate, annualRetentionRate: run.annualRetentionRate,
+            retentionDiscountedYears: UInt32(options.horizonYears), terms: options.terms)
         if let stored {
             card.hasStoredScore = true
             card.storedScoringID = stored.scoringID
@@ -72,7 +72,8 @@ struct CustomerValueReader: Sendable {
         card.lifespanYears = classic.lifespanYears
         card.historicalCLVBaseMinor = classic.historical
         card.retentionDiscountedCLVBaseMinor = classic.retentionDiscounted
-        card.netCLVBaseMinor = classic.net
+        card.netCLVBaseMinor = classic.net ?? 0
+        card.hasNetCLV = classic.net != nil
         return card
     }
 }

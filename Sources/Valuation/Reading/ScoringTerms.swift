@@ -9,7 +9,7 @@ enum ScoringTerms {
 
     static func read(_ row: PGRow) throws -> ValueTerms {
         let unit = CLVModels.TimeUnit(rawValue: try row.string("time_unit")) ?? .week
-        return ValueTerms(
+        return ValueTerms.setting(
             horizonDays: try row.double("horizon") * unit.days, annualDiscountRate: try row.double("annual_discount_rate"),
             marginRate: try row.double("margin_rate"))
     }

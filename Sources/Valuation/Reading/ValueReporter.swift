@@ -10,6 +10,9 @@ struct ValueReporter: Sendable {
 
     func report(_ request: ValueReportRequest) async throws -> ValueReportResponse {
         guard request.top <= 1_000 else { throw RPCError.invalidArgument(field: "top", "must be at most 1000") }
+        if case .unrecognized(let number) = request.by {
+            throw RPCError.invalidArgument(field: "by", "\(number) is no grouping: 1 market or 2 channel")
+        }
         let column = request.by == .channel ? "acquisition_channel" : "market"
         return try await pool.withConnection { connection in
             guard let current = try connection.query(
@@ -39,7 +42,7 @@ struct ValueReporter: Sendable {
                 return ValueGroup(
                     key: try row.string("key"), customers: UInt64(try row.int("customers")), totalCLVBaseMinor: try row.double("total"),
                     averageCLVBaseMinor: try row.double("average"), customersWithCAC: UInt64(try row.int("with_cac")),
-                    averageCLVWithCACBaseMinor: withCAC?.clv ?? 0, averageCACBaseMinor: withCAC?.cac ?? 0, clvToCAC: ratio,
+                    averageCLVWithCACBaseMinor: withCAC?.clv ?? 0, averageCACBaseMinor: withCAC?.cac ?? 0, clvToCAC: ratio ?? 0, hasCLVToCAC: ratio != nil,
                     belowHealthyRatio: ratio.map { $0 < Self.healthyRatio } ?? false)
             }
             let totals = try connection.query(

@@ -16,25 +16,31 @@ struct FitOptions: Sendable {
         switch model {
         case .unspecified, .bgNBD: "bg_nbd"
         case .paretoNBD: "pareto_nbd"
+        case .unrecognized(let number):
+            throw RPCError.invalidArgument(field: "purchase_model", "\(number) is no purchase model: 1 BG/NBD or 2 Pareto/NBD")
         }
     }
 
-    static func spendModel(_ model: SpendModel) -> String {
+    static func spendModel(_ model: SpendModel) throws(RPCError) -> String {
         switch model {
         case .unspecified, .gammaGamma: "gamma_gamma"
         case .none: "none"
+        case .unrecognized(let number):
+            throw RPCError.invalidArgument(field: "spend_model", "\(number) is no spend model: 1 Gamma-Gamma or 2 none")
         }
     }
 
-    static func timeUnit(_ unit: ProtoTimeUnit) -> CLVModels.TimeUnit {
+    static func timeUnit(_ unit: CLVProto.TimeUnit) throws(RPCError) -> CLVModels.TimeUnit {
         switch unit {
         case .unspecified, .week: .week
         case .day: .day
         case .month: .month
+        case .unrecognized(let number):
+            throw RPCError.invalidArgument(field: "time_unit", "\(number) is no time unit: 1 day, 2 week or 3 month")
         }
     }
 
-    static func protoTimeUnit(_ unit: CLVModels.TimeUnit) -> ProtoTimeUnit {
+    static func protoTimeUnit(_ unit: CLVModels.TimeUnit) -> CLVProto.TimeUnit {
         switch unit {
         case .day: .day
         case .week: .week

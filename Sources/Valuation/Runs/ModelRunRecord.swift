@@ -13,7 +13,7 @@ struct ModelRunRecord: Sendable {
     let timeUnit: CLVModels.TimeUnit
     let fits: [NamedFit]
     let fitSeconds: Double
-    let createdAtUnixMilliseconds: Int64
+    let createdAtUnixMs: Int64
     let dataCutoff: CalendarDay?
     let customers: Int
     let annualRetentionRate: Double
@@ -26,7 +26,7 @@ struct ModelRunRecord: Sendable {
             purchaseModel: purchaseModel.name == "pareto_nbd" ? .paretoNBD : .bgNBD,
             spendModel: spendModel == nil ? .none : .gammaGamma,
             calibrationEnd: calibrationEnd.text, timeUnit: FitOptions.protoTimeUnit(timeUnit),
-            fits: fits.map { ModelFit($0, baseCurrency: baseCurrency) }, fitSeconds: fitSeconds, createdAtUnixMilliseconds: createdAtUnixMilliseconds,
+            fits: fits.map { ModelFit($0, baseCurrency: baseCurrency) }, fitSeconds: fitSeconds, createdAtUnixMs: createdAtUnixMs,
             dataCutoff: dataCutoff?.text ?? "", customers: UInt64(customers), baseCurrency: baseCurrency,
             annualRetentionRate: annualRetentionRate, observedMarginRate: observedMarginRate)
     }

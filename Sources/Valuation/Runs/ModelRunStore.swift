@@ -35,7 +35,7 @@ enum ModelRunStore {
         return ModelRunRecord(
             runID: try row.int("run_id"), purchaseModel: run.purchaseModel, spendModel: run.spendModel,
             calibrationEnd: run.calibrationEnd, timeUnit: run.timeUnit, fits: run.fits, fitSeconds: run.fitSeconds,
-            createdAtUnixMilliseconds: try row.int("created_ms"), dataCutoff: run.data.dataCutoff, customers: run.data.customers,
+            createdAtUnixMs: try row.int("created_ms"), dataCutoff: run.data.dataCutoff, customers: run.data.customers,
             annualRetentionRate: run.data.annualRetentionRate, observedMarginRate: run.data.observedMarginRate,
             baseCurrency: run.baseCurrency)
     }
@@ -62,7 +62,7 @@ enum ModelRunStore {
             runID: try row.int("run_id"), purchaseModel: purchaseModel,
             spendModel: spendValues.flatMap { $0.count == 3 ? GammaGammaModel(parameters: GammaGammaParameters(p: $0[0], q: $0[1], gamma: $0[2])) : nil },
             calibrationEnd: calibrationEnd, timeUnit: unit, fits: fits, fitSeconds: try row.double("fit_seconds"),
-            createdAtUnixMilliseconds: try row.int("created_ms"),
+            createdAtUnixMs: try row.int("created_ms"),
             dataCutoff: try row.isNull("data_cutoff") ? nil : CalendarDay(parsing: try row.string("data_cutoff")),
             customers: Int(try row.int("customers")), annualRetentionRate: try row.double("annual_retention_rate"),
             observedMarginRate: try row.double("observed_margin_rate"), baseCurrency: try row.string("base_currency"))

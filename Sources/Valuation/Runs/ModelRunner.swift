@@ -12,9 +12,9 @@ struct ModelRunner: Sendable {
 
     func fit(_ request: FitModelRequest) async throws -> ModelRun {
         let options = FitOptions(
-            purchaseModel: try FitOptions.purchaseModel(request.purchaseModel), spendModel: FitOptions.spendModel(request.spendModel),
+            purchaseModel: try FitOptions.purchaseModel(request.purchaseModel), spendModel: try FitOptions.spendModel(request.spendModel),
             calibrationEnd: try FitOptions.day(request.calibrationEnd, field: "calibration_end", today: CalendarDay.today),
-            timeUnit: FitOptions.timeUnit(request.timeUnit))
+            timeUnit: try FitOptions.timeUnit(request.timeUnit))
         let clock = ContinuousClock()
         let start = clock.now
         let (data, baseCurrency) = try await pool.withConnection { connection in

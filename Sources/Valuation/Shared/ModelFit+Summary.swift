@@ -13,7 +13,9 @@ extension ModelFit {
             model: fit.model,
             parameters: summary.parameters.map { parameter in
                 let scale = fit.model == "gamma_gamma" && parameter.name == "gamma" ? minorPerMajor : 1
-                return Parameter(name: parameter.name, value: parameter.value / scale, standardError: parameter.standardError.map { $0 / scale })
+                return Parameter(
+                    name: parameter.name, value: parameter.value / scale, standardError: parameter.standardError.map { $0 / scale } ?? 0,
+                    hasStandardError: parameter.standardError != nil)
             },
             logLikelihood: summary.logLikelihood, iterations: UInt32(clamping: summary.iterations), converged: summary.converged,
             status: summary.status.name, reason: summary.status.reason ?? "", customers: UInt64(summary.customers),

@@ -1,3 +1,4 @@
+import CLVStubs
 import ArgumentParser
 import CLVProto
 import Foundation
@@ -69,7 +70,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         do {
             let client = try await connection.connect()
             defer { Task { await client.close() } }
-            evaluation = try await ValuationClient(client: client).evaluateModel(
+            evaluation = try await ValuationRPC.Client(client: client).evaluateModel(
                 EvaluateModelRequest(purchaseModel: model.proto, calibrationEnd: calibrationEnd, holdoutEnd: holdoutEnd, timeUnit: timeUnit.proto))
         } catch {
             Output.fail(error)

@@ -1,3 +1,4 @@
+import CLVStubs
 import ArgumentParser
 import CLVProto
 import Valuation
@@ -27,7 +28,7 @@ struct FitCommand: AsyncParsableCommand {
         do {
             let client = try await connection.connect()
             defer { Task { await client.close() } }
-            run = try await ValuationClient(client: client).fitModel(
+            run = try await ValuationRPC.Client(client: client).fitModel(
                 FitModelRequest(purchaseModel: model.proto, spendModel: spend.proto, calibrationEnd: calibrationEnd ?? "", timeUnit: timeUnit.proto))
         } catch {
             Output.fail(error)

@@ -1,3 +1,4 @@
+import CLVStubs
 import ArgumentParser
 import CLVProto
 import Valuation
@@ -24,7 +25,7 @@ struct ScoreCommand: AsyncParsableCommand {
         do {
             let client = try await connection.connect()
             defer { Task { await client.close() } }
-            let call = ValuationClient(client: client).scoreCustomers(
+            let call = ValuationRPC.Client(client: client).scoreCustomers(
                 ScoreCustomersRequest(runID: value.run ?? 0, terms: value.terms))
             for try await progress in call {
                 if !connection.json, !progress.done {

@@ -12,12 +12,14 @@ struct TermsReport: Encodable {
     /// "margin", or "revenue" when the margin used is 100 %.
     let basis: String?
 
-    init(_ terms: ValueTerms) {
-        horizonDays = terms.horizonDays
-        horizon = terms.horizonDays.map { Horizon(days: $0).description }
-        annualDiscountRate = terms.annualDiscountRate
-        marginRate = terms.marginRate
-        basis = terms.marginRate.map { $0 >= 1 ? "revenue" : "margin" }
+    /// The terms a server answered with; absent ones (from an older server) are left out.
+    init(_ terms: ValueTerms?) {
+        let terms = terms ?? ValueTerms()
+        horizonDays = terms.setHorizonDays
+        horizon = terms.setHorizonDays.map { Horizon(days: $0).description }
+        annualDiscountRate = terms.setAnnualDiscountRate
+        marginRate = terms.setMarginRate
+        basis = terms.setMarginRate.map { $0 >= 1 ? "revenue" : "margin" }
     }
 
     /// "over 3 years, discounted at 10.0 % a year, margin 35.0 %".

@@ -46,7 +46,7 @@ enum TimeUnitName: String, CaseIterable, ExpressibleByArgument {
         self.init(rawValue: argument.lowercased())
     }
 
-    var proto: ProtoTimeUnit {
+    var proto: CLVProto.TimeUnit {
         switch self {
         case .day: .day
         case .week: .week
@@ -91,6 +91,6 @@ struct ValueArguments: ParsableArguments {
     var margin: Double?
 
     var terms: ValueTerms {
-        ValueTerms(horizonDays: horizon?.days, annualDiscountRate: discount, marginRate: margin)
+        ValueTerms.setting(horizonDays: horizon?.days, annualDiscountRate: discount, marginRate: margin)
     }
 }

@@ -1,3 +1,4 @@
+import CLVStubs
 import ArgumentParser
 import CLVProto
 import RPC
@@ -20,7 +21,7 @@ struct ValueCommand: AsyncParsableCommand {
         do {
             let client = try await connection.connect()
             defer { Task { await client.close() } }
-            card = try await ValuationClient(client: client).customerValue(
+            card = try await ValuationRPC.Client(client: client).getCustomerValue(
                 GetCustomerValueRequest(customerID: customerID, runID: value.run ?? 0, terms: value.terms))
         } catch {
             Output.fail(error)

@@ -1,3 +1,4 @@
+import CLVStubs
 import ArgumentParser
 import CLVProto
 import Valuation
@@ -79,7 +80,7 @@ struct ValueReportCommand: AsyncParsableCommand {
         do {
             let client = try await connection.connect()
             defer { Task { await client.close() } }
-            response = try await ValuationClient(client: client).valueReport(ValueReportRequest(by: by.proto, top: top))
+            response = try await ValuationRPC.Client(client: client).valueReport(ValueReportRequest(by: by.proto, top: top))
         } catch {
             Output.fail(error)
         }

@@ -1,3 +1,4 @@
+import CLVStubs
 import ArgumentParser
 import CLVModels
 import CLVProto
@@ -79,7 +80,7 @@ struct ValuationBenchCommand: AsyncParsableCommand {
         try await Self.load(population, pool: database.pool)
         let client = try await connection.connect()
         defer { Task { await client.close() } }
-        let valuation = ValuationClient(client: client)
+        let valuation = ValuationRPC.Client(client: client)
         let clock = ContinuousClock()
         var start = clock.now
         let run = try await valuation.fitModel(

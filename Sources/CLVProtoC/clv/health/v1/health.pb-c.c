@@ -257,3 +257,36 @@ const ProtobufCMessageDescriptor clv__health__v1__health_check_response__descrip
   (ProtobufCMessageInit) clv__health__v1__health_check_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCMethodDescriptor clv__health__v1__health__method_descriptors[1] =
+{
+  { "Check", &clv__health__v1__health_check_request__descriptor, &clv__health__v1__health_check_response__descriptor },
+};
+const unsigned clv__health__v1__health__method_indices_by_name[] = {
+  0         /* Check */
+};
+const ProtobufCServiceDescriptor clv__health__v1__health__descriptor =
+{
+  PROTOBUF_C__SERVICE_DESCRIPTOR_MAGIC,
+  "clv.health.v1.Health",
+  "Health",
+  "Clv__Health__V1__Health",
+  "clv.health.v1",
+  1,
+  clv__health__v1__health__method_descriptors,
+  clv__health__v1__health__method_indices_by_name
+};
+void clv__health__v1__health__check(ProtobufCService *service,
+                                    const Clv__Health__V1__HealthCheckRequest *input,
+                                    Clv__Health__V1__HealthCheckResponse_Closure closure,
+                                    void *closure_data)
+{
+  assert(service->descriptor == &clv__health__v1__health__descriptor);
+  service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void clv__health__v1__health__init (Clv__Health__V1__Health_Service *service,
+                                    Clv__Health__V1__Health_ServiceDestroy destroy)
+{
+  protobuf_c_service_generated_init (&service->base,
+                                     &clv__health__v1__health__descriptor,
+                                     (ProtobufCServiceDestroy) destroy);
+}

@@ -2882,3 +2882,116 @@ const ProtobufCEnumDescriptor clv__ingestion__v1__event_type__descriptor =
   clv__ingestion__v1__event_type__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
+static const ProtobufCMethodDescriptor clv__ingestion__v1__ingestion__method_descriptors[9] =
+{
+  { "SetBaseCurrency", &clv__ingestion__v1__set_base_currency_request__descriptor, &clv__ingestion__v1__set_base_currency_response__descriptor },
+  { "UpsertCustomers", &clv__ingestion__v1__upsert_customers_request__descriptor, &clv__ingestion__v1__ingest_response__descriptor },
+  { "IngestOrders", &clv__ingestion__v1__ingest_orders_request__descriptor, &clv__ingestion__v1__ingest_response__descriptor },
+  { "IngestEvents", &clv__ingestion__v1__ingest_events_request__descriptor, &clv__ingestion__v1__ingest_response__descriptor },
+  { "UpsertExchangeRates", &clv__ingestion__v1__upsert_exchange_rates_request__descriptor, &clv__ingestion__v1__ingest_response__descriptor },
+  { "ForgetCustomer", &clv__ingestion__v1__forget_customer_request__descriptor, &clv__ingestion__v1__forget_customer_response__descriptor },
+  { "ForgetCustomers", &clv__ingestion__v1__forget_customers_request__descriptor, &clv__ingestion__v1__forget_customers_response__descriptor },
+  { "ListCustomerIds", &clv__ingestion__v1__list_customer_ids_request__descriptor, &clv__ingestion__v1__list_customer_ids_response__descriptor },
+  { "GetStats", &clv__ingestion__v1__get_stats_request__descriptor, &clv__ingestion__v1__ingestion_stats__descriptor },
+};
+const unsigned clv__ingestion__v1__ingestion__method_indices_by_name[] = {
+  5,        /* ForgetCustomer */
+  6,        /* ForgetCustomers */
+  8,        /* GetStats */
+  3,        /* IngestEvents */
+  2,        /* IngestOrders */
+  7,        /* ListCustomerIds */
+  0,        /* SetBaseCurrency */
+  1,        /* UpsertCustomers */
+  4         /* UpsertExchangeRates */
+};
+const ProtobufCServiceDescriptor clv__ingestion__v1__ingestion__descriptor =
+{
+  PROTOBUF_C__SERVICE_DESCRIPTOR_MAGIC,
+  "clv.ingestion.v1.Ingestion",
+  "Ingestion",
+  "Clv__Ingestion__V1__Ingestion",
+  "clv.ingestion.v1",
+  9,
+  clv__ingestion__v1__ingestion__method_descriptors,
+  clv__ingestion__v1__ingestion__method_indices_by_name
+};
+void clv__ingestion__v1__ingestion__set_base_currency(ProtobufCService *service,
+                                                      const Clv__Ingestion__V1__SetBaseCurrencyRequest *input,
+                                                      Clv__Ingestion__V1__SetBaseCurrencyResponse_Closure closure,
+                                                      void *closure_data)
+{
+  assert(service->descriptor == &clv__ingestion__v1__ingestion__descriptor);
+  service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void clv__ingestion__v1__ingestion__upsert_customers(ProtobufCService *service,
+                                                     const Clv__Ingestion__V1__UpsertCustomersRequest *input,
+                                                     Clv__Ingestion__V1__IngestResponse_Closure closure,
+                                                     void *closure_data)
+{
+  assert(service->descriptor == &clv__ingestion__v1__ingestion__descriptor);
+  service->invoke(service, 1, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void clv__ingestion__v1__ingestion__ingest_orders(ProtobufCService *service,
+                                                  const Clv__Ingestion__V1__IngestOrdersRequest *input,
+                                                  Clv__Ingestion__V1__IngestResponse_Closure closure,
+                                                  void *closure_data)
+{
+  assert(service->descriptor == &clv__ingestion__v1__ingestion__descriptor);
+  service->invoke(service, 2, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void clv__ingestion__v1__ingestion__ingest_events(ProtobufCService *service,
+                                                  const Clv__Ingestion__V1__IngestEventsRequest *input,
+                                                  Clv__Ingestion__V1__IngestResponse_Closure closure,
+                                                  void *closure_data)
+{
+  assert(service->descriptor == &clv__ingestion__v1__ingestion__descriptor);
+  service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void clv__ingestion__v1__ingestion__upsert_exchange_rates(ProtobufCService *service,
+                                                          const Clv__Ingestion__V1__UpsertExchangeRatesRequest *input,
+                                                          Clv__Ingestion__V1__IngestResponse_Closure closure,
+                                                          void *closure_data)
+{
+  assert(service->descriptor == &clv__ingestion__v1__ingestion__descriptor);
+  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void clv__ingestion__v1__ingestion__forget_customer(ProtobufCService *service,
+                                                    const Clv__Ingestion__V1__ForgetCustomerRequest *input,
+                                                    Clv__Ingestion__V1__ForgetCustomerResponse_Closure closure,
+                                                    void *closure_data)
+{
+  assert(service->descriptor == &clv__ingestion__v1__ingestion__descriptor);
+  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void clv__ingestion__v1__ingestion__forget_customers(ProtobufCService *service,
+                                                     const Clv__Ingestion__V1__ForgetCustomersRequest *input,
+                                                     Clv__Ingestion__V1__ForgetCustomersResponse_Closure closure,
+                                                     void *closure_data)
+{
+  assert(service->descriptor == &clv__ingestion__v1__ingestion__descriptor);
+  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void clv__ingestion__v1__ingestion__list_customer_ids(ProtobufCService *service,
+                                                      const Clv__Ingestion__V1__ListCustomerIdsRequest *input,
+                                                      Clv__Ingestion__V1__ListCustomerIdsResponse_Closure closure,
+                                                      void *closure_data)
+{
+  assert(service->descriptor == &clv__ingestion__v1__ingestion__descriptor);
+  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void clv__ingestion__v1__ingestion__get_stats(ProtobufCService *service,
+                                              const Clv__Ingestion__V1__GetStatsRequest *input,
+                                              Clv__Ingestion__V1__IngestionStats_Closure closure,
+                                              void *closure_data)
+{
+  assert(service->descriptor == &clv__ingestion__v1__ingestion__descriptor);
+  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void clv__ingestion__v1__ingestion__init (Clv__Ingestion__V1__Ingestion_Service *service,
+                                          Clv__Ingestion__V1__Ingestion_ServiceDestroy destroy)
+{
+  protobuf_c_service_generated_init (&service->base,
+                                     &clv__ingestion__v1__ingestion__descriptor,
+                                     (ProtobufCServiceDestroy) destroy);
+}

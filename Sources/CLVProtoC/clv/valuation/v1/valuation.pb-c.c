@@ -2967,3 +2967,76 @@ const ProtobufCEnumDescriptor clv__valuation__v1__grouping__descriptor =
   clv__valuation__v1__grouping__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
+static const ProtobufCMethodDescriptor clv__valuation__v1__valuation__method_descriptors[5] =
+{
+  { "FitModel", &clv__valuation__v1__fit_model_request__descriptor, &clv__valuation__v1__model_run__descriptor },
+  { "ScoreCustomers", &clv__valuation__v1__score_customers_request__descriptor, &clv__valuation__v1__score_progress__descriptor },
+  { "GetCustomerValue", &clv__valuation__v1__get_customer_value_request__descriptor, &clv__valuation__v1__customer_value__descriptor },
+  { "ValueReport", &clv__valuation__v1__value_report_request__descriptor, &clv__valuation__v1__value_report_response__descriptor },
+  { "EvaluateModel", &clv__valuation__v1__evaluate_model_request__descriptor, &clv__valuation__v1__model_evaluation__descriptor },
+};
+const unsigned clv__valuation__v1__valuation__method_indices_by_name[] = {
+  4,        /* EvaluateModel */
+  0,        /* FitModel */
+  2,        /* GetCustomerValue */
+  1,        /* ScoreCustomers */
+  3         /* ValueReport */
+};
+const ProtobufCServiceDescriptor clv__valuation__v1__valuation__descriptor =
+{
+  PROTOBUF_C__SERVICE_DESCRIPTOR_MAGIC,
+  "clv.valuation.v1.Valuation",
+  "Valuation",
+  "Clv__Valuation__V1__Valuation",
+  "clv.valuation.v1",
+  5,
+  clv__valuation__v1__valuation__method_descriptors,
+  clv__valuation__v1__valuation__method_indices_by_name
+};
+void clv__valuation__v1__valuation__fit_model(ProtobufCService *service,
+                                              const Clv__Valuation__V1__FitModelRequest *input,
+                                              Clv__Valuation__V1__ModelRun_Closure closure,
+                                              void *closure_data)
+{
+  assert(service->descriptor == &clv__valuation__v1__valuation__descriptor);
+  service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void clv__valuation__v1__valuation__score_customers(ProtobufCService *service,
+                                                    const Clv__Valuation__V1__ScoreCustomersRequest *input,
+                                                    Clv__Valuation__V1__ScoreProgress_Closure closure,
+                                                    void *closure_data)
+{
+  assert(service->descriptor == &clv__valuation__v1__valuation__descriptor);
+  service->invoke(service, 1, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void clv__valuation__v1__valuation__get_customer_value(ProtobufCService *service,
+                                                       const Clv__Valuation__V1__GetCustomerValueRequest *input,
+                                                       Clv__Valuation__V1__CustomerValue_Closure closure,
+                                                       void *closure_data)
+{
+  assert(service->descriptor == &clv__valuation__v1__valuation__descriptor);
+  service->invoke(service, 2, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void clv__valuation__v1__valuation__value_report(ProtobufCService *service,
+                                                 const Clv__Valuation__V1__ValueReportRequest *input,
+                                                 Clv__Valuation__V1__ValueReportResponse_Closure closure,
+                                                 void *closure_data)
+{
+  assert(service->descriptor == &clv__valuation__v1__valuation__descriptor);
+  service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void clv__valuation__v1__valuation__evaluate_model(ProtobufCService *service,
+                                                   const Clv__Valuation__V1__EvaluateModelRequest *input,
+                                                   Clv__Valuation__V1__ModelEvaluation_Closure closure,
+                                                   void *closure_data)
+{
+  assert(service->descriptor == &clv__valuation__v1__valuation__descriptor);
+  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void clv__valuation__v1__valuation__init (Clv__Valuation__V1__Valuation_Service *service,
+                                          Clv__Valuation__V1__Valuation_ServiceDestroy destroy)
+{
+  protobuf_c_service_generated_init (&service->base,
+                                     &clv__valuation__v1__valuation__descriptor,
+                                     (ProtobufCServiceDestroy) destroy);
+}
