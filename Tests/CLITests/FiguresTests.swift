@@ -14,11 +14,12 @@ import Testing
             completedOrders: UInt64(repeatDays) + 1, revenueBaseMinor: 424_551, averageOrderBaseMinor: 212_275.5,
             firstPurchase: "2024-01-02", lastPurchase: "2024-06-02", repeatPurchaseDays: repeatDays, recency: 21.6, age: 100,
             runID: 3, timeUnit: .week, horizon: Self.year / 7, probabilityAlive: probabilityAlive, expectedPurchases: 0.4,
-            expectedAverageOrderBaseMinor: 20_000, marginRate: 0.35, clvBaseMinor: 43_861,
-            terms: ValueTerms(horizonDays: Self.year, annualDiscountRate: 0.1, marginRate: 0.35), annualRetentionRate: 0.6,
-            lifespanYears: 2.5, historicalCLVBaseMinor: 424_551, retentionDiscountedCLVBaseMinor: 30_000, retentionDiscountedYears: 1,
-            netCLVBaseMinor: cost.map { 424_551 - Double($0) }, hasStoredScore: true, storedScoringID: 9, storedCLVBaseMinor: 92_757,
-            storedTerms: ValueTerms(horizonDays: 3 * Self.year, annualDiscountRate: 0.1, marginRate: 0.35))
+            expectedAverageOrderBaseMinor: 20_000, marginRate: 0.35, clvBaseMinor: 43_861, annualRetentionRate: 0.6,
+            historicalCLVBaseMinor: 424_551, retentionDiscountedCLVBaseMinor: 30_000,
+            netCLVBaseMinor: cost.map { 424_551 - Double($0) } ?? 0, hasNetCLV: cost != nil, lifespanYears: 2.5,
+            retentionDiscountedYears: 1, hasStoredScore: true, storedScoringID: 9, storedCLVBaseMinor: 92_757,
+            storedTerms: ValueTerms.setting(horizonDays: 3 * Self.year, annualDiscountRate: 0.1, marginRate: 0.35),
+            terms: ValueTerms.setting(horizonDays: Self.year, annualDiscountRate: 0.1, marginRate: 0.35))
     }
 
     static func text(_ card: CustomerValue) -> [String: String] {
@@ -61,7 +62,7 @@ import Testing
             ValueGroup(key: "FR", customers: 10, totalCLVBaseMinor: 10_000, averageCLVBaseMinor: 1_000),
         ],
         customers: 1_010, totalCLVBaseMinor: 5_358_000, top20PercentShare: 0.6,
-        terms: ValueTerms(horizonDays: 3 * Self.year, annualDiscountRate: 0.1, marginRate: 0.35))
+        terms: ValueTerms.setting(horizonDays: 3 * Self.year, annualDiscountRate: 0.1, marginRate: 0.35))
 
     /// The ratio's two sides are printed, so 52.20 / 23.73 = 2.20 can be checked from the table.
     @Test func theReportShowsBothSidesOfCLVToCAC() throws {

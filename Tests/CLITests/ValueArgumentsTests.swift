@@ -8,9 +8,9 @@ import Testing
 @Suite struct ValueArgumentsTests {
     @Test func termsAreParsedWithTheirUnits() throws {
         let arguments = try ValueArguments.parse(["--horizon", "156w", "--discount", "0", "--margin", "35%"])
-        #expect(arguments.terms == ValueTerms(horizonDays: 1_092, annualDiscountRate: 0, marginRate: 0.35))
+        #expect(arguments.terms == ValueTerms.setting(horizonDays: 1_092, annualDiscountRate: 0, marginRate: 0.35))
         #expect(try ValueArguments.parse([]).terms == ValueTerms())
-        #expect(try ValueArguments.parse(["--discount", "10%"]).terms.annualDiscountRate == 0.1)
+        #expect(try ValueArguments.parse(["--discount", "10%"]).terms.setAnnualDiscountRate == 0.1)
     }
 
     /// `--horizon 3` was 3 weeks and `--discount 5` 500 %, silently.

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct FrameCodingTests {
     static let request = CallFrame(callID: 1, kind: .request(CallRequest(
-        method: "/clv.health.v1.Health/Check", timeoutMilliseconds: 1000,
+        method: "/clv.health.v1.Health/Check", timeoutMs: 1000,
         metadata: ["x-request-id": "7f3a"], payload: HealthCheckRequest().serializedBytes())))
 
     static let response = CallFrame(callID: 1, kind: .response(CallResponse(
@@ -25,8 +25,8 @@ import Testing
     @Test(arguments: [
         FrameCodingTests.request,
         FrameCodingTests.response,
-        CallFrame(callID: .max, kind: .cancel),
-        CallFrame(callID: 9, kind: .none),
+        CallFrame(callID: .max, kind: .cancel(CallCancel())),
+        CallFrame(callID: 9, kind: nil),
         CallFrame(callID: 42, kind: .response(CallResponse(
             status: CallStatus(code: 3, message: "2 fields are wrong", fieldViolations: [
                 CallFieldViolation(field: "orders[3].amount.currency", description: "not an ISO 4217 code"),

@@ -74,7 +74,7 @@ import Testing
             """).get()
         #expect(event == Event(
             eventID: "e1", customerID: "c1", occurredAtUnixMs: 1_709_630_430_500, type: .surveyAnswered,
-            score: 9, attributes: ["survey": "nps"]))
+            score: SurveyScore(value: 9), attributes: ["survey": "nps"]))
     }
 
     @Test func eventTypeMustBeKnown() throws {

@@ -24,7 +24,7 @@ struct EventConflictCase: Sendable, CustomTestStringConvertible {
             $0.type = .siteVisit
             $0.score = nil
         },
-        EventConflictCase("another score", field: "score") { $0.score = 7.5 },
+        EventConflictCase("another score", field: "score") { $0.score = SurveyScore(value: 7.5) },
         EventConflictCase("another attribute value", field: "attributes") { $0.attributes["channel"] = "sms" },
         EventConflictCase("one more attribute", field: "attributes") { $0.attributes["extra"] = "1" },
         EventConflictCase("no attributes", field: "attributes") { $0.attributes = [:] },

@@ -9,7 +9,7 @@ import Testing
     /// A survey answer with a score and attributes: every field a resend can differ in.
     static let survey = Event(
         eventID: "e-1", customerID: "c-1", occurredAtUnixMs: Fixtures.monday, type: .surveyAnswered,
-        score: 7, attributes: ["channel": "email", "survey": "nps"])
+        score: SurveyScore(value: 7), attributes: ["channel": "email", "survey": "nps"])
 
     @Test func replayingABatchChangesNothing() async throws {
         let server = try await IngestionServer.start(prefix: "events")
@@ -71,7 +71,7 @@ import Testing
     @Test func aSurveyScoreOfZeroIsAScore() async throws {
         let server = try await IngestionServer.start(prefix: "events")
         var zero = Self.survey
-        zero.score = 0
+        zero.score = SurveyScore(value: 0)
         let response = try await server.client.ingestEvents([zero])
         #expect(response.inserted == 1 && response.rejections.isEmpty)
         let stored = try await server.rows(
@@ -102,7 +102,7 @@ import Testing
         }
         for (number, score) in [3.0, 8.0].enumerated() {
             var answer = Fixtures.event("survey-\(number)", customer: "c-w", at: now - 2 * Fixtures.day, type: .surveyAnswered)
-            answer.score = score
+            answer.score = SurveyScore(value: score)
             batch.append(answer)
         }
         batch.append(Fixtures.event("other", customer: "c-other", at: now, type: .siteVisit))

@@ -33,22 +33,22 @@ struct EventValidationCase: Sendable, CustomTestStringConvertible {
         },
         EventValidationCase("unspecified type", field: "type") { $0.type = .unspecified },
         EventValidationCase("survey answer without a score", field: "score") { $0.type = .surveyAnswered },
-        EventValidationCase("score on an e-mail open", field: "score") { $0.score = 5 },
+        EventValidationCase("score on an e-mail open", field: "score") { $0.score = SurveyScore(value: 5) },
         EventValidationCase("score of 0 on a complaint", field: "score") {
             $0.type = .complaint
-            $0.score = 0
+            $0.score = SurveyScore(value: 0)
         },
         EventValidationCase("NaN score", field: "score.value") {
             $0.type = .surveyAnswered
-            $0.score = .nan
+            $0.score = SurveyScore(value: .nan)
         },
         EventValidationCase("infinite score", field: "score.value") {
             $0.type = .surveyAnswered
-            $0.score = .infinity
+            $0.score = SurveyScore(value: .infinity)
         },
         EventValidationCase("negative infinite score", field: "score.value") {
             $0.type = .surveyAnswered
-            $0.score = -.infinity
+            $0.score = SurveyScore(value: -.infinity)
         },
         EventValidationCase("51 attributes", field: "attributes") {
             $0.attributes = Dictionary(uniqueKeysWithValues: (0..<51).map { ("k\($0)", "v") })

@@ -22,7 +22,7 @@ import Testing
         ])
         #expect(orders.inserted == 5)
         var survey = Fixtures.event("\(id)-e3", customer: id, at: Fixtures.monday + Fixtures.day, type: .surveyAnswered)
-        survey.score = 9
+        survey.score = SurveyScore(value: 9)
         let events = try await server.client.ingestEvents([
             Fixtures.event("\(id)-e1", customer: id, type: .siteVisit),
             Fixtures.event("\(id)-e2", customer: id, at: Fixtures.monday + 1, type: .siteVisit),

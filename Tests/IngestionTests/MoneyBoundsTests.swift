@@ -84,7 +84,7 @@ import Testing
         var surveys: [Event] = []
         for (index, score) in [1e9, -1e9, 1e9 + 1, -Double.greatestFiniteMagnitude].enumerated() {
             var event = Fixtures.event("e-\(index)", type: .surveyAnswered)
-            event.score = score
+            event.score = SurveyScore(value: score)
             surveys.append(event)
         }
         let events = try await server.client.ingestEvents(surveys)

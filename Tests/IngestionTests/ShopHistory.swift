@@ -91,7 +91,7 @@ struct ShopHistory {
         let type = types[Int(random.next() % UInt64(types.count))]
         var event = Fixtures.event(
             "e-\(index)", customer: customer, at: instant(onDay: Int(random.next() % UInt64(days)), random: &random), type: type)
-        if type == .surveyAnswered { event.score = scores[Int(random.next() % UInt64(scores.count))] }
+        if type == .surveyAnswered { event.score = SurveyScore(value: scores[Int(random.next() % UInt64(scores.count))]) }
         if random.next() % 3 == 0 { event.attributes = ["campaign": "spring-\(random.next() % 3)"] }
         return event
     }

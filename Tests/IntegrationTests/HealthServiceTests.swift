@@ -23,8 +23,8 @@ import TestSupport
         let live = try await LiveServer.start(database: try await TestDatabase.freshDatabase(prefix: "health"))
         let client = try await live.client()
         let health = HealthRPC.Client(client: client)
-        #expect(try await health.check(service: "clv.valuation.v1.Valuation").status == .serviceUnknown)
-        #expect(try await health.check(service: HealthRPC.serviceName).status == .serving)
+        #expect(try await health.check(HealthCheckRequest(service: "clv.valuation.v1.Valuation")).status == .serviceUnknown)
+        #expect(try await health.check(HealthCheckRequest(service: HealthRPC.serviceName)).status == .serving)
         await client.close()
         try await live.stop()
     }

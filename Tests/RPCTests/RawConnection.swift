@@ -54,7 +54,7 @@ struct RawConnection {
 
     static func request(_ callID: UInt64, _ method: MethodDescriptor, _ message: HealthCheckRequest, timeoutMilliseconds: UInt32 = 0) -> [UInt8] {
         encode(CallFrame(callID: callID, kind: .request(CallRequest(
-            method: method.fullName, timeoutMilliseconds: timeoutMilliseconds, payload: message.serializedBytes()))))
+            method: method.fullName, timeoutMs: timeoutMilliseconds, payload: message.serializedBytes()))))
     }
 }
 

@@ -82,8 +82,8 @@ struct EvaluationAndErrorTests {
             #expect(germany.averageCLVWithCACBaseMinor != germany.averageCLVBaseMinor)
             #expect(germany.clvToCAC == germany.averageCLVWithCACBaseMinor / germany.averageCACBaseMinor)
             // The report names the scoring's terms: the defaults here.
-            #expect(byMarket.terms.horizonDays.map { abs($0 - 365.2425) < 1e-9 } == true)
-            #expect(byMarket.terms.annualDiscountRate == 0.1)
+            #expect(byMarket.terms?.setHorizonDays.map { abs($0 - 365.2425) < 1e-9 } == true)
+            #expect(byMarket.terms?.setAnnualDiscountRate == 0.1)
             let byChannel = try await server.valuation.valueReport(ValueReportRequest(by: .channel))
             #expect(byChannel.topCustomers.isEmpty)
             #expect(Set(byChannel.groups.map(\.key)) == ["paid_search", "organic"])
@@ -122,7 +122,7 @@ struct EvaluationAndErrorTests {
                 _ = try await server.valuation.getCustomerValue(GetCustomerValueRequest(customerID: "c1", runID: 999))
             }
             await expectCode(.invalidArgument, containing: "margin_rate") {
-                _ = try await server.valuation.getCustomerValue(GetCustomerValueRequest(customerID: "c1", terms: ValueTerms(marginRate: 2)))
+                _ = try await server.valuation.getCustomerValue(GetCustomerValueRequest(customerID: "c1", terms: ValueTerms.setting(marginRate: 2)))
             }
             await expectCode(.failedPrecondition, containing: "ScoreCustomers") { _ = try await server.valuation.valueReport(ValueReportRequest()) }
         } catch {

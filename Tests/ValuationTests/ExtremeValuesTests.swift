@@ -35,7 +35,7 @@ struct ExtremeValuesTests {
     }
 
     static func expectNoInternal(_ label: String, raw response: CallResponse) {
-        let code = response.status.code
+        let code = response.status?.code
         #expect(code != RPCStatusCode.internal.rawValue && code != RPCStatusCode.unknown.rawValue, "\(label): \(response.status)")
     }
 
@@ -143,7 +143,7 @@ struct ExtremeValuesTests {
         for (index, score) in Self.doubles.enumerated() {
             var survey = Event(
                 eventID: "x-survey-\(index)", customerID: "x-surveys", occurredAtUnixMs: placed, type: .surveyAnswered)
-            survey.score = score
+            survey.score = SurveyScore(value: score)
             surveys.append(survey)
             await Self.expectNoInternal("survey score \(score)") { _ = try await ingestion.ingestEvents([survey]) }
         }
@@ -192,14 +192,14 @@ struct ExtremeValuesTests {
         var scorings: [ScoreCustomersRequest] = Self.int64s.map { ScoreCustomersRequest(runID: $0) }
         var values: [GetCustomerValueRequest] = Self.int64s.map { GetCustomerValueRequest(customerID: "c1", runID: $0) }
         for value in Self.doubles {
-            for terms in [ValueTerms(horizonDays: value), ValueTerms(annualDiscountRate: value), ValueTerms(marginRate: value)] {
+            for terms in [ValueTerms.setting(horizonDays: value), ValueTerms.setting(annualDiscountRate: value), ValueTerms.setting(marginRate: value)] {
                 scorings.append(ScoreCustomersRequest(runID: run.runID, terms: terms))
                 values.append(GetCustomerValueRequest(customerID: "c1", runID: run.runID, terms: terms))
             }
         }
         // The largest values that pass, together, and the smallest.
-        let largest = ValueTerms(horizonDays: 100 * ValueTerms.daysPerYear, annualDiscountRate: 1, marginRate: 1)
-        let smallest = ValueTerms(horizonDays: .leastNonzeroMagnitude, annualDiscountRate: 0, marginRate: 0)
+        let largest = ValueTerms.setting(horizonDays: 100 * ValueTerms.daysPerYear, annualDiscountRate: 1, marginRate: 1)
+        let smallest = ValueTerms.setting(horizonDays: .leastNonzeroMagnitude, annualDiscountRate: 0, marginRate: 0)
         for terms in [largest, smallest] {
             scorings.append(ScoreCustomersRequest(runID: run.runID, terms: terms))
             values.append(GetCustomerValueRequest(customerID: "c1", runID: run.runID, terms: terms))

@@ -43,7 +43,7 @@ struct FitAndScoreTests {
             let spend = Dictionary(uniqueKeysWithValues: first.fits[1].parameters.map { ($0.name, $0) })
             let gamma = try #require(spend["gamma"]), p = try #require(spend["p"]?.value), q = try #require(spend["q"]?.value)
             #expect(gamma.value > 15.44 / 2 && gamma.value < 15.44 * 2, "\(spend)")
-            #expect(gamma.standardError.map { $0 < gamma.value } == true, "\(spend)")
+            #expect(gamma.hasStandardError && gamma.standardError < gamma.value, "\(spend)")
             // The mean spend it implies, p γ / (q − 1), is CDNOW's 35.22 (in euros).
             #expect(abs(p * gamma.value / (q - 1) / (6.25 * 15.44 / 2.74) - 1) < 0.15, "\(spend)")
 
@@ -125,7 +125,7 @@ struct FitAndScoreTests {
                 }
                 return observations
             }
-            let second = try await server.score(ScoreCustomersRequest(terms: ValueTerms(horizonDays: 26 * 7)))
+            let second = try await server.score(ScoreCustomersRequest(terms: ValueTerms.setting(horizonDays: 26 * 7)))
             watcher.cancel()
             let observations = try await watcher.value
             #expect(!observations.isEmpty)

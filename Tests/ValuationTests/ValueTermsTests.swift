@@ -22,36 +22,36 @@ struct ValueTermsTests {
 
             // Unset: the defaults, named.
             let byDefault = try await card()
-            #expect(byDefault.terms == ValueTerms(horizonDays: Self.year, annualDiscountRate: 0.1, marginRate: run.observedMarginRate))
+            #expect(byDefault.terms == ValueTerms.setting(horizonDays: Self.year, annualDiscountRate: 0.1, marginRate: run.observedMarginRate))
             #expect(abs(byDefault.horizon - Self.year / 7) < 1e-9 && byDefault.timeUnit == .week)
             #expect(byDefault.clvBaseMinor > 0)
 
             // A discount of 0 is undiscounted: worth more than at 10 % (it used to mean "10 %").
-            let undiscounted = try await card(ValueTerms(annualDiscountRate: 0))
-            #expect(undiscounted.terms.annualDiscountRate == 0)
+            let undiscounted = try await card(ValueTerms.setting(annualDiscountRate: 0))
+            #expect(undiscounted.terms?.setAnnualDiscountRate == 0)
             #expect(undiscounted.clvBaseMinor > byDefault.clvBaseMinor * 1.01)
             // A margin of 0 is 0 (it used to mean "the observed margin").
-            let noMargin = try await card(ValueTerms(marginRate: 0))
-            #expect(noMargin.terms.marginRate == 0 && noMargin.clvBaseMinor == 0)
+            let noMargin = try await card(ValueTerms.setting(marginRate: 0))
+            #expect(noMargin.terms?.setMarginRate == 0 && noMargin.clvBaseMinor == 0)
 
             // Three years, in days, valued in the run's weeks.
-            let threeYears = try await card(ValueTerms(horizonDays: 3 * Self.year))
+            let threeYears = try await card(ValueTerms.setting(horizonDays: 3 * Self.year))
             #expect(abs(threeYears.horizon - 3 * Self.year / 7) < 1e-9)
-            #expect(threeYears.terms.horizonDays == 3 * Self.year)
+            #expect(threeYears.terms?.setHorizonDays == 3 * Self.year)
             #expect(threeYears.expectedPurchases > byDefault.expectedPurchases)
             #expect(threeYears.retentionDiscountedYears == 3 && byDefault.retentionDiscountedYears == 1)
-            #expect(try await card(ValueTerms(horizonDays: 1_092)).retentionDiscountedYears == 3)
+            #expect(try await card(ValueTerms.setting(horizonDays: 1_092)).retentionDiscountedYears == 3)
 
             // A scoring over three years at 5 %: its progress, the report and the card's stored
             // score all say so, while the card's own figures stay over one year.
-            let scoring = try await server.score(ScoreCustomersRequest(terms: ValueTerms(horizonDays: 3 * Self.year, annualDiscountRate: 0.05)))
-            let scoredTerms = ValueTerms(horizonDays: 3 * Self.year, annualDiscountRate: 0.05, marginRate: run.observedMarginRate)
+            let scoring = try await server.score(ScoreCustomersRequest(terms: ValueTerms.setting(horizonDays: 3 * Self.year, annualDiscountRate: 0.05)))
+            let scoredTerms = ValueTerms.setting(horizonDays: 3 * Self.year, annualDiscountRate: 0.05, marginRate: run.observedMarginRate)
             #expect(scoring.done && scoring.terms == scoredTerms)
             let report = try await server.valuation.valueReport(ValueReportRequest())
-            #expect(abs((report.terms.horizonDays ?? 0) - 3 * Self.year) < 1e-9)
-            #expect(report.terms.annualDiscountRate == 0.05 && report.terms.marginRate == run.observedMarginRate)
+            #expect(abs((report.terms?.setHorizonDays ?? 0) - 3 * Self.year) < 1e-9)
+            #expect(report.terms?.setAnnualDiscountRate == 0.05 && report.terms?.setMarginRate == run.observedMarginRate)
             let after = try await card()
-            #expect(after.terms.horizonDays == Self.year)
+            #expect(after.terms?.setHorizonDays == Self.year)
             let stored = try #require(after.storedTerms)
             #expect(abs((stored.horizonDays ?? 0) - 3 * Self.year) < 1e-9 && stored.annualDiscountRate == 0.05)
         } catch {
@@ -67,11 +67,11 @@ struct ValueTermsTests {
             try await server.ingest(FitAndScoreTests.shop().orders())
             _ = try await server.valuation.fitModel(FitModelRequest())
             let refused: [(ValueTerms, String)] = [
-                (ValueTerms(horizonDays: 0), "terms.horizon_days"), (ValueTerms(horizonDays: -7), "terms.horizon_days"),
-                (ValueTerms(horizonDays: 101 * Self.year), "terms.horizon_days"), (ValueTerms(horizonDays: .nan), "terms.horizon_days"),
+                (ValueTerms.setting(horizonDays: 0), "terms.horizon_days"), (ValueTerms.setting(horizonDays: -7), "terms.horizon_days"),
+                (ValueTerms.setting(horizonDays: 101 * Self.year), "terms.horizon_days"), (ValueTerms.setting(horizonDays: .nan), "terms.horizon_days"),
                 // 5 was once taken as 500 % a year.
-                (ValueTerms(annualDiscountRate: 5), "terms.annual_discount_rate"), (ValueTerms(annualDiscountRate: -0.1), "terms.annual_discount_rate"),
-                (ValueTerms(marginRate: 1.5), "terms.margin_rate"), (ValueTerms(marginRate: -0.2), "terms.margin_rate"),
+                (ValueTerms.setting(annualDiscountRate: 5), "terms.annual_discount_rate"), (ValueTerms.setting(annualDiscountRate: -0.1), "terms.annual_discount_rate"),
+                (ValueTerms.setting(marginRate: 1.5), "terms.margin_rate"), (ValueTerms.setting(marginRate: -0.2), "terms.margin_rate"),
             ]
             for (terms, field) in refused {
                 await expectCode(.invalidArgument, containing: field) {
@@ -81,8 +81,8 @@ struct ValueTermsTests {
             }
             // The edges are values: 100 % discount, revenue.
             let edge = try await server.valuation.getCustomerValue(
-                GetCustomerValueRequest(customerID: "c1", terms: ValueTerms(annualDiscountRate: 1, marginRate: 1)))
-            #expect(edge.terms.annualDiscountRate == 1 && edge.marginRate == 1)
+                GetCustomerValueRequest(customerID: "c1", terms: ValueTerms.setting(annualDiscountRate: 1, marginRate: 1)))
+            #expect(edge.terms?.setAnnualDiscountRate == 1 && edge.marginRate == 1)
         } catch {
             try await server.stop()
             throw error
