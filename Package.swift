@@ -147,7 +147,7 @@ let package = Package(
 
         .testTarget(
             name: "CLVProtoTests",
-            dependencies: ["CLVProto", "CLVProtoC", "CProtobufC"]
+            dependencies: ["CLVProto", "CLVStubs", "TestSupport"]
         ),
         .testTarget(
             name: "RPCTests",
@@ -199,7 +199,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "Store",
+                "Store", "CLVProto",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

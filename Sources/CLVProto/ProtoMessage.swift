@@ -1,5 +1,5 @@
 /// A protobuf message as a Swift value, encoded and decoded by protobuf-c.
-public protocol ProtoMessage: Sendable {
+public protocol ProtoMessage: Sendable, Hashable {
     /// The full protobuf name, e.g. `clv.ingestion.v1.Order`.
     static var protoName: String { get }
 

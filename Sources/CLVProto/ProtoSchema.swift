@@ -20,10 +20,10 @@ public struct ProtoSchema: Sendable {
 
     /// One field of the message.
     public struct Field: Sendable {
+        /// The field's protobuf type.
         public enum Kind: Sendable, Hashable {
-            case string, bytes, message, `enum`, bool
-            /// Numbers of every width and encoding.
-            case number
+            case double, float, int32, int64, uint32, uint64, sint32, sint64
+            case fixed32, fixed64, sfixed32, sfixed64, bool, `enum`, string, bytes, message
         }
 
         public let name: String
@@ -37,13 +37,24 @@ public struct ProtoSchema: Sendable {
             name = String(cString: field.name)
             number = field.id
             isRepeated = field.label == PROTOBUF_C_LABEL_REPEATED
-            switch field.type {
-            case PROTOBUF_C_TYPE_STRING: kind = .string
-            case PROTOBUF_C_TYPE_BYTES: kind = .bytes
-            case PROTOBUF_C_TYPE_MESSAGE: kind = .message
-            case PROTOBUF_C_TYPE_ENUM: kind = .enum
-            case PROTOBUF_C_TYPE_BOOL: kind = .bool
-            default: kind = .number
+            kind = switch field.type {
+            case PROTOBUF_C_TYPE_DOUBLE: .double
+            case PROTOBUF_C_TYPE_FLOAT: .float
+            case PROTOBUF_C_TYPE_INT32: .int32
+            case PROTOBUF_C_TYPE_INT64: .int64
+            case PROTOBUF_C_TYPE_UINT32: .uint32
+            case PROTOBUF_C_TYPE_UINT64: .uint64
+            case PROTOBUF_C_TYPE_SINT32: .sint32
+            case PROTOBUF_C_TYPE_SINT64: .sint64
+            case PROTOBUF_C_TYPE_FIXED32: .fixed32
+            case PROTOBUF_C_TYPE_FIXED64: .fixed64
+            case PROTOBUF_C_TYPE_SFIXED32: .sfixed32
+            case PROTOBUF_C_TYPE_SFIXED64: .sfixed64
+            case PROTOBUF_C_TYPE_BOOL: .bool
+            case PROTOBUF_C_TYPE_ENUM: .enum
+            case PROTOBUF_C_TYPE_STRING: .string
+            case PROTOBUF_C_TYPE_BYTES: .bytes
+            default: .message
             }
             messageSchema = kind == .message
                 ? ProtoSchema(CMessageDescriptor(field.descriptor.assumingMemoryBound(to: ProtobufCMessageDescriptor.self)))

@@ -97,7 +97,7 @@ final class ClientConnectionHandler: ChannelInboundHandler, BatchedFlushing {
         }
         answered = true
         guard frame.callID != 0 else {
-            connectionError = RPCError(status: response.status)
+            connectionError = RPCError(status: response.outcome)
             return
         }
         guard let call = calls[frame.callID] else { return }  // a call already abandoned

@@ -57,7 +57,7 @@ public final class RPCClient: Sendable {
         options: CallOptions = CallOptions()
     ) async throws(RPCError) -> Response {
         let answer = try await rawUnary(method: method.fullName, payload: request.serializedBytes(), options: options)
-        guard answer.status?.code ?? 0 == 0 else { throw RPCError(status: answer.status) }
+        guard answer.outcome.code == 0 else { throw RPCError(status: answer.outcome) }
         return try Response.decodeResponse(answer.payload)
     }
 

@@ -18,7 +18,7 @@ public struct ServerStreamingCall<Response: ProtoMessage>: AsyncSequence, Sendab
                 guard let response = try await base.next() else { return nil }
                 if response.endOfStream {
                     finished = true
-                    guard response.status?.code ?? 0 == 0 else { throw RPCError(status: response.status) }
+                    guard response.outcome.code == 0 else { throw RPCError(status: response.outcome) }
                     if response.payload.isEmpty { return nil }
                 }
                 return try Response.decodeResponse(response.payload)

@@ -14,10 +14,26 @@ struct MessageGenerator {
             writer.line()
             try messageDeclaration(message, into: &writer)
         }
-        for message in Self.flattened(file.messages) where !message.isMapEntry {
+        let messages = Self.flattened(file.messages).filter { !$0.isMapEntry }
+        writer.line()
+        writer.line("/// The messages of \(file.name), for code that walks every message (tests, tools).")
+        try writer.block("public enum \(Self.fileNamespace(file))") { writer in
+            let types = try messages.map { try schema.message("." + $0.fullName).swiftName + ".self" }
+            writer.line("public static let messageTypes: [any ProtoMessage.Type] = [")
+            writer.indented { writer in types.forEach { writer.line($0 + ",") } }
+            writer.line("]")
+        }
+        for message in messages {
             writer.line()
             try conversion(message, into: &writer)
         }
+    }
+
+    /// `clv/ingestion/v1/ingestion.proto` → `IngestionProto`.
+    static func fileNamespace(_ file: ProtoFile) -> String {
+        let base = file.name.split(separator: "/").last.map(String.init) ?? file.name
+        let stem = base.hasSuffix(".proto") ? String(base.dropLast(6)) : base
+        return SwiftNaming.words(stem).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined() + "Proto"
     }
 
     private static func flattened(_ messages: [ProtoMessage]) -> [ProtoMessage] {

@@ -13,16 +13,16 @@ import Testing
 
         let single = try await server.rpc.rawUnary(
             method: IngestionRPC.Method.forgetCustomer.fullName, payload: Self.field(1, Array("seed-c7".utf8) + [0] + Array("junk".utf8)))
-        #expect(single.status?.code == RPCStatusCode.invalidArgument.rawValue)
-        #expect(single.status?.fieldViolations.map(\.field) == ["customer_id"])
-        #expect((single.status?.message ?? "").contains("clv.ingestion.v1.ForgetCustomerRequest.customer_id contains a NUL byte"), "\(single.status?.message)")
+        #expect(single.outcome.code == RPCStatusCode.invalidArgument.rawValue)
+        #expect(single.outcome.fieldViolations.map(\.field) == ["customer_id"])
+        #expect(single.outcome.message.contains("clv.ingestion.v1.ForgetCustomerRequest.customer_id contains a NUL byte"), "\(single.outcome.message)")
 
         // The batch form, with the bad id second: nothing is erased, the good id included.
         let batch = try await server.rpc.rawUnary(
             method: IngestionRPC.Method.forgetCustomers.fullName,
             payload: Self.field(1, Array("seed-c7".utf8)) + Self.field(1, [0x75, 0xff]))
-        #expect(batch.status?.code == RPCStatusCode.invalidArgument.rawValue)
-        #expect(batch.status?.fieldViolations.map(\.field) == ["customer_ids[1]"])
+        #expect(batch.outcome.code == RPCStatusCode.invalidArgument.rawValue)
+        #expect(batch.outcome.fieldViolations.map(\.field) == ["customer_ids[1]"])
         #expect(try await server.count("SELECT count(*) FROM customers WHERE customer_id = 'seed-c7'") == 1)
     }
 

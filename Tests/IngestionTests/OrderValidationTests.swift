@@ -47,7 +47,7 @@ import Testing
     @Test func aMalformedPayloadIsRefusedAndTheServerKeepsServing() async throws {
         let server = try await IngestionServer.start(prefix: "order_rule")
         let answer = try await server.rpc.rawUnary(method: IngestionRPC.Method.ingestOrders.fullName, payload: [0xFF, 0xFF, 0xFF])
-        #expect(answer.status?.code == RPCStatusCode.invalidArgument.rawValue)
+        #expect(answer.outcome.code == RPCStatusCode.invalidArgument.rawValue)
         let response = try await server.client.ingestOrders([Fixtures.order("o-after")])
         #expect(response.inserted == 1)
         #expect(try await server.count("SELECT count(*) FROM orders") == 1)

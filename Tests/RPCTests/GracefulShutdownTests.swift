@@ -16,8 +16,8 @@ import Testing
         var refused: CallResponse
         repeat {
             refused = try await client.rawUnary(method: TestingService.echo.fullName, payload: HealthCheckRequest().serializedBytes())
-        } while refused.status?.code == 0
-        #expect(refused.status?.code == RPCStatusCode.unavailable.rawValue)
+        } while refused.outcome.code == 0
+        #expect(refused.outcome.code == RPCStatusCode.unavailable.rawValue)
         server.probe.release("finishing")
         #expect(try await inFlight.value.service == "finishing")
         try await server.waitUntilStopped()

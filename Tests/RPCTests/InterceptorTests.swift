@@ -10,7 +10,7 @@ import Testing
         let client = try await server.client(token: token)
         defer { Task { await client.close() } }
         let response = try await client.rawUnary(method: method.fullName, payload: HealthCheckRequest(service: "s").serializedBytes())
-        return RPCStatusCode(rawValue: response.status?.code ?? 0)
+        return RPCStatusCode(rawValue: response.outcome.code)
     }
 
     @Test func scopesAreEnforcedByTheAuthorizationInterceptor() async throws {

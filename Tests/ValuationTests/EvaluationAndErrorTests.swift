@@ -68,7 +68,7 @@ struct EvaluationAndErrorTests {
             let germany = try #require(byMarket.groups.first { $0.key == "DE" })
             let france = try #require(byMarket.groups.first { $0.key == "FR" })
             // Acquiring a French customer costs 5,000 EUR: no customer here is worth that.
-            #expect(france.belowHealthyRatio && (france.clvToCAC ?? 99) < 3)
+            #expect(france.belowHealthyRatio && france.hasCLVToCAC && france.clvToCAC < 3)
             #expect(germany.customersWithCAC == 500 && germany.averageCACBaseMinor == 500)
             // The ratio's two sides are the customers with a known CAC, and both are reported:
             // their average CLV (not the group's, which counts the organic half too) over their CAC.
@@ -80,7 +80,7 @@ struct EvaluationAndErrorTests {
             let theirCLV = try germansWithCAC[0].double("clv")
             #expect(abs(germany.averageCLVWithCACBaseMinor - theirCLV) < 1e-9 * theirCLV)
             #expect(germany.averageCLVWithCACBaseMinor != germany.averageCLVBaseMinor)
-            #expect(germany.clvToCAC == germany.averageCLVWithCACBaseMinor / germany.averageCACBaseMinor)
+            #expect(germany.hasCLVToCAC && germany.clvToCAC == germany.averageCLVWithCACBaseMinor / germany.averageCACBaseMinor)
             // The report names the scoring's terms: the defaults here.
             #expect(byMarket.terms?.setHorizonDays.map { abs($0 - 365.2425) < 1e-9 } == true)
             #expect(byMarket.terms?.setAnnualDiscountRate == 0.1)
@@ -89,7 +89,7 @@ struct EvaluationAndErrorTests {
             #expect(Set(byChannel.groups.map(\.key)) == ["paid_search", "organic"])
             let organic = try #require(byChannel.groups.first { $0.key == "organic" })
             // No CAC known: the ratio is unknown, not 0, and not flagged.
-            #expect(organic.customersWithCAC == 0 && organic.clvToCAC == nil && !organic.belowHealthyRatio)
+            #expect(organic.customersWithCAC == 0 && !organic.hasCLVToCAC && !organic.belowHealthyRatio)
         } catch {
             try await server.stop()
             throw error

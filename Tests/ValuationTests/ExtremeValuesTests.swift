@@ -35,7 +35,7 @@ struct ExtremeValuesTests {
     }
 
     static func expectNoInternal(_ label: String, raw response: CallResponse) {
-        let code = response.status?.code
+        let code = response.outcome.code
         #expect(code != RPCStatusCode.internal.rawValue && code != RPCStatusCode.unknown.rawValue, "\(label): \(response.status)")
     }
 

@@ -34,7 +34,7 @@ struct FitAndScoreTests {
             #expect(first.observedMarginRate > 0.29 && first.observedMarginRate < 0.31)
             let bgnbd = first.fits[0].parameters
             #expect(bgnbd.map(\.name) == ["r", "alpha", "a", "b"])
-            #expect(bgnbd.allSatisfy { $0.standardError != nil })
+            #expect(bgnbd.allSatisfy { $0.hasStandardError })
             // 3,000 customers pin r and alpha down to about a quarter.
             #expect(abs(bgnbd[0].value / Self.truth.r - 1) < 0.25, "\(bgnbd)")
             #expect(abs(bgnbd[1].value / Self.truth.alpha - 1) < 0.25, "\(bgnbd)")

@@ -53,7 +53,7 @@ struct ValueTermsTests {
             let after = try await card()
             #expect(after.terms?.setHorizonDays == Self.year)
             let stored = try #require(after.storedTerms)
-            #expect(abs((stored.horizonDays ?? 0) - 3 * Self.year) < 1e-9 && stored.annualDiscountRate == 0.05)
+            #expect(abs(stored.horizonDays - 3 * Self.year) < 1e-9 && stored.annualDiscountRate == 0.05)
         } catch {
             try await server.stop()
             throw error
@@ -100,10 +100,11 @@ struct ValueTermsTests {
             ])
             let run = try await server.valuation.fitModel(FitModelRequest())
             let unknown = try await server.valuation.getCustomerValue(GetCustomerValueRequest(customerID: "c7"))
-            #expect(!unknown.hasAcquisitionCost && unknown.netCLVBaseMinor == nil)
+            #expect(!unknown.hasAcquisitionCost && !unknown.hasNetCLV)
             #expect(unknown.historicalCLVBaseMinor > 0)
             let known = try await server.valuation.getCustomerValue(GetCustomerValueRequest(customerID: "c8"))
-            let net = try #require(known.netCLVBaseMinor)
+            #expect(known.hasNetCLV)
+            let net = known.netCLVBaseMinor
             #expect(abs(net - (known.historicalCLVBaseMinor - 1_000)) < 1e-6 * max(1, known.historicalCLVBaseMinor))
             #expect(abs(known.lifespanYears - 1 / max(1 - run.annualRetentionRate, 0.01)) < 1e-12)
         } catch {

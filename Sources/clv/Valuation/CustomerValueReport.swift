@@ -77,7 +77,7 @@ struct CustomerValueReport: Encodable {
         historicalClvBaseMinor = card.historicalCLVBaseMinor
         retentionDiscountedClvBaseMinor = card.retentionDiscountedCLVBaseMinor
         retentionDiscountedYears = card.retentionDiscountedYears
-        netClvBaseMinor = card.netCLVBaseMinor
+        netClvBaseMinor = card.hasNetCLV ? card.netCLVBaseMinor : nil
         storedClvBaseMinor = card.hasStoredScore ? card.storedCLVBaseMinor : nil
         storedScoringId = card.hasStoredScore ? card.storedScoringID : nil
         storedTerms = card.hasStoredScore ? card.storedTerms.map(TermsReport.init) : nil

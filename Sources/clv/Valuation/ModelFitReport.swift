@@ -23,7 +23,7 @@ struct ModelFitReport: Encodable {
         model = fit.model
         parameters = fit.parameters.map {
             let isMoney = fit.model == "gamma_gamma" && $0.name == "gamma" && !currency.isEmpty
-            return ParameterReport(name: $0.name, value: $0.value, standardError: $0.standardError, unit: isMoney ? currency : nil)
+            return ParameterReport(name: $0.name, value: $0.value, standardError: $0.hasStandardError ? $0.standardError : nil, unit: isMoney ? currency : nil)
         }
         logLikelihood = fit.logLikelihood
         iterations = fit.iterations

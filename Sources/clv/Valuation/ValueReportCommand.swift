@@ -65,7 +65,7 @@ struct ValueReportCommand: AsyncParsableCommand {
                 return Group(
                     key: $0.key, customers: $0.customers, totalClvBaseMinor: $0.totalCLVBaseMinor, averageClvBaseMinor: $0.averageCLVBaseMinor,
                     customersWithCac: $0.customersWithCAC, averageClvWithCacBaseMinor: known ? $0.averageCLVWithCACBaseMinor : nil,
-                    averageCacBaseMinor: known ? $0.averageCACBaseMinor : nil, clvToCac: $0.clvToCAC, belowHealthyRatio: $0.belowHealthyRatio)
+                    averageCacBaseMinor: known ? $0.averageCACBaseMinor : nil, clvToCac: $0.hasCLVToCAC ? $0.clvToCAC : nil, belowHealthyRatio: $0.belowHealthyRatio)
             }
             topCustomers = response.topCustomers.map {
                 Customer(

@@ -104,6 +104,14 @@ public struct HealthCheckResponse: Sendable, Hashable {
     }
 }
 
+/// The messages of clv/health/v1/health.proto, for code that walks every message (tests, tools).
+public enum HealthProto {
+    public static let messageTypes: [any ProtoMessage.Type] = [
+        HealthCheckRequest.self,
+        HealthCheckResponse.self,
+    ]
+}
+
 extension HealthCheckRequest: CMessageConvertible {
     public static let protoName = "clv.health.v1.HealthCheckRequest"
     static let cDescriptor = CMessageDescriptor(Clv__Health__V1__HealthCheckRequest.self, clv__health__v1__health_check_request__init)

@@ -621,6 +621,37 @@ public struct IngestionStats: Sendable, Hashable {
     }
 }
 
+/// The messages of clv/ingestion/v1/ingestion.proto, for code that walks every message (tests, tools).
+public enum IngestionProto {
+    public static let messageTypes: [any ProtoMessage.Type] = [
+        Money.self,
+        Customer.self,
+        Order.self,
+        Event.self,
+        SurveyScore.self,
+        ExchangeRate.self,
+        SetBaseCurrencyRequest.self,
+        SetBaseCurrencyResponse.self,
+        UpsertCustomersRequest.self,
+        IngestOrdersRequest.self,
+        IngestEventsRequest.self,
+        UpsertExchangeRatesRequest.self,
+        RecordRejection.self,
+        IngestResponse.self,
+        ForgetCustomerRequest.self,
+        RemovedRows.self,
+        ForgetCustomerResponse.self,
+        ForgetCustomersRequest.self,
+        CustomerErasure.self,
+        ForgetCustomersResponse.self,
+        ListCustomerIdsRequest.self,
+        ListCustomerIdsResponse.self,
+        GetStatsRequest.self,
+        RecordKindStats.self,
+        IngestionStats.self,
+    ]
+}
+
 extension Money: CMessageConvertible {
     public static let protoName = "clv.ingestion.v1.Money"
     static let cDescriptor = CMessageDescriptor(Clv__Ingestion__V1__Money.self, clv__ingestion__v1__money__init)

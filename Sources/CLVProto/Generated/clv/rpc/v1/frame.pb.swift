@@ -112,6 +112,18 @@ public struct CallFieldViolation: Sendable, Hashable {
     }
 }
 
+/// The messages of clv/rpc/v1/frame.proto, for code that walks every message (tests, tools).
+public enum FrameProto {
+    public static let messageTypes: [any ProtoMessage.Type] = [
+        CallFrame.self,
+        CallRequest.self,
+        CallResponse.self,
+        CallCancel.self,
+        CallStatus.self,
+        CallFieldViolation.self,
+    ]
+}
+
 extension CallFrame: CMessageConvertible {
     public static let protoName = "clv.rpc.v1.Frame"
     static let cDescriptor = CMessageDescriptor(Clv__Rpc__V1__Frame.self, clv__rpc__v1__frame__init)

@@ -822,6 +822,28 @@ public struct ModelEvaluation: Sendable, Hashable {
     }
 }
 
+/// The messages of clv/valuation/v1/valuation.proto, for code that walks every message (tests, tools).
+public enum ValuationProto {
+    public static let messageTypes: [any ProtoMessage.Type] = [
+        Parameter.self,
+        ModelFit.self,
+        FitModelRequest.self,
+        ModelRun.self,
+        ValueTerms.self,
+        ScoreCustomersRequest.self,
+        ScoreProgress.self,
+        GetCustomerValueRequest.self,
+        CustomerValue.self,
+        ValueReportRequest.self,
+        ValueGroup.self,
+        TopCustomer.self,
+        ValueReportResponse.self,
+        EvaluateModelRequest.self,
+        FrequencyRow.self,
+        ModelEvaluation.self,
+    ]
+}
+
 extension Parameter: CMessageConvertible {
     public static let protoName = "clv.valuation.v1.Parameter"
     static let cDescriptor = CMessageDescriptor(Clv__Valuation__V1__Parameter.self, clv__valuation__v1__parameter__init)
