@@ -149,6 +149,12 @@ let package = Package(
             name: "CLVProtoTests",
             dependencies: ["CLVProto", "CLVStubs", "TestSupport"]
         ),
+        // The Swift generator's output for a proto with every feature, against committed files.
+        .testTarget(
+            name: "ProtocPluginTests",
+            dependencies: ["protoc-gen-clv-swift"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "RPCTests",
             dependencies: [

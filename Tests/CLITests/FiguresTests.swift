@@ -58,7 +58,7 @@ import Testing
         groups: [
             ValueGroup(
                 key: "DE", customers: 1_000, totalCLVBaseMinor: 5_348_000, averageCLVBaseMinor: 5_348, customersWithCAC: 400,
-                averageCLVWithCACBaseMinor: 5_220, averageCACBaseMinor: 2_373, clvToCAC: 5_220.0 / 2_373, belowHealthyRatio: true),
+                averageCLVWithCACBaseMinor: 5_220, averageCACBaseMinor: 2_373, clvToCAC: 5_220.0 / 2_373, hasCLVToCAC: true, belowHealthyRatio: true),
             ValueGroup(key: "FR", customers: 10, totalCLVBaseMinor: 10_000, averageCLVBaseMinor: 1_000),
         ],
         customers: 1_010, totalCLVBaseMinor: 5_358_000, top20PercentShare: 0.6,

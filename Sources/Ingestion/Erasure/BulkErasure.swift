@@ -30,7 +30,7 @@ enum BulkErasure {
             chunks += 1
             start += chunkSize
         }
-        return ForgetCustomersResponse(
+        return .totalling(
             customers: ids.map { CustomerErasure(customerID: $0, rows: rowsByCustomer[$0] ?? 0) },
             removed: removedByTable.sorted { $0.key < $1.key }.map { RemovedRows(table: $0.key, rows: $0.value) },
             chunks: chunks)

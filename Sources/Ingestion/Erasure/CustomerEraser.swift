@@ -13,7 +13,7 @@ enum CustomerEraser {
         guard !removed.isEmpty else {
             throw RPCError(code: .notFound, message: "no customer '\(customerID)' in the store")
         }
-        return ForgetCustomerResponse(customerID: customerID, removed: removed)
+        return .totalling(customerID: customerID, removed: removed)
     }
 
     /// Erases `customerIDs` (distinct) in one statement per table: the cost of a chunk is a few
