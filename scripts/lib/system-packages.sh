@@ -17,11 +17,14 @@ ensure_packages() {
   $sudo apt-get install -y -qq "${missing[@]}" >&2
 }
 
-# Everything clv needs to build, run and test.
+# Everything clv needs to build, run and test (protoc and protoc-c: CI regenerates the code from proto/).
 ensure_clv_packages() {
   ensure_packages \
     /usr/include/postgresql/libpq-fe.h:libpq-dev \
     /usr/include/protobuf-c/protobuf-c.h:libprotobuf-c-dev \
+    protoc-c:protobuf-c-compiler \
+    protoc:protobuf-compiler \
+    /usr/include/google/protobuf/descriptor.proto:libprotobuf-dev \
     pkg-config:pkg-config \
     psql:postgresql-client \
     runuser:util-linux
