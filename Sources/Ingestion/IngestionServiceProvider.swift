@@ -1,5 +1,5 @@
-import CLVStubs
 import CLVService
+import CLVStubs
 import RPC
 import Store
 

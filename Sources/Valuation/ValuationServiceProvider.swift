@@ -1,5 +1,5 @@
-import CLVStubs
 import CLVService
+import CLVStubs
 import Ingestion
 import RPC
 import Store

@@ -1,6 +1,6 @@
-import CLVStubs
 import ArgumentParser
 import CLVProto
+import CLVStubs
 import Ingestion
 
 /// `clv base-currency CODE`: sets the shop's base currency, once.

@@ -1,7 +1,7 @@
-import CLVStubs
 import ArgumentParser
 import CLVProto
 import CLVService
+import CLVStubs
 import RPC
 
 /// `clv health`: whether the server serves and reaches its database.

@@ -1,6 +1,6 @@
-import CLVStubs
 import CLVProto
 import CLVService
+import CLVStubs
 import RPC
 
 /// Keeps `inFlightPerConnection` Health/Check calls in flight on each of `connections` connections.

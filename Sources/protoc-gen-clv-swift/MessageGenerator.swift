@@ -5,7 +5,7 @@ struct MessageGenerator {
 
     private var naming: SwiftNaming { schema.naming }
 
-    func generate(_ file: ProtoFile, into writer: inout SourceWriter) throws {
+    func generate(_ file: FileDeclaration, into writer: inout SourceWriter) throws {
         for protoEnum in file.enums {
             writer.line()
             try enumDeclaration(protoEnum, into: &writer)
@@ -30,13 +30,13 @@ struct MessageGenerator {
     }
 
     /// `clv/ingestion/v1/ingestion.proto` → `IngestionProto`.
-    static func fileNamespace(_ file: ProtoFile) -> String {
+    static func fileNamespace(_ file: FileDeclaration) -> String {
         let base = file.name.split(separator: "/").last.map(String.init) ?? file.name
         let stem = base.hasSuffix(".proto") ? String(base.dropLast(6)) : base
         return SwiftNaming.words(stem).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined() + "Proto"
     }
 
-    private static func flattened(_ messages: [ProtoMessage]) -> [ProtoMessage] {
+    private static func flattened(_ messages: [MessageDeclaration]) -> [MessageDeclaration] {
         messages.flatMap { [$0] + flattened($0.messages) }
     }
 
@@ -44,11 +44,11 @@ struct MessageGenerator {
 
     /// A struct member: a field, or a oneof standing for its fields.
     private enum Member {
-        case field(ProtoField)
-        case oneof(name: String, fields: [ProtoField])
+        case field(FieldDeclaration)
+        case oneof(name: String, fields: [FieldDeclaration])
     }
 
-    private func members(_ message: ProtoMessage) -> [Member] {
+    private func members(_ message: MessageDeclaration) -> [Member] {
         let oneofs = Set(message.realOneofIndices)
         var members: [Member] = []
         var seen: Set<Int> = []
@@ -63,7 +63,7 @@ struct MessageGenerator {
         return members
     }
 
-    private func messageDeclaration(_ message: ProtoMessage, into writer: inout SourceWriter) throws {
+    private func messageDeclaration(_ message: MessageDeclaration, into writer: inout SourceWriter) throws {
         let type = try schema.message("." + message.fullName)
         if message.fields.contains(where: { !$0.isRepeated && $0.kind == .message && $0.typeName == "." + message.fullName }) {
             throw Schema.GenerationError(description: "\(message.fullName) contains itself: recursive messages are not supported")
@@ -128,7 +128,7 @@ struct MessageGenerator {
         }
     }
 
-    private func defaultValue(_ field: ProtoField) throws -> String {
+    private func defaultValue(_ field: FieldDeclaration) throws -> String {
         switch field.kind {
         case .bool: "false"
         case .string: "\"\""
@@ -138,7 +138,7 @@ struct MessageGenerator {
         }
     }
 
-    private func oneofDeclaration(_ name: String, _ fields: [ProtoField], into writer: inout SourceWriter) throws {
+    private func oneofDeclaration(_ name: String, _ fields: [FieldDeclaration], into writer: inout SourceWriter) throws {
         try writer.block("public enum \(naming.typeName(forOneof: name)): Sendable, Hashable") { writer in
             for field in fields {
                 writer.documentation(field.comment)
@@ -147,14 +147,14 @@ struct MessageGenerator {
         }
     }
 
-    private func enumDeclaration(_ protoEnum: ProtoEnum, into writer: inout SourceWriter) throws {
+    private func enumDeclaration(_ protoEnum: EnumDeclaration, into writer: inout SourceWriter) throws {
         let type = try schema.enumType("." + protoEnum.fullName)
         guard let first = protoEnum.values.first, first.number == 0 else {
             throw Schema.GenerationError(description: "\(protoEnum.fullName): the first value must be 0, as proto3 requires")
         }
         // Aliases (allow_alias) name an earlier value's number: static constants, not cases.
         var numbers: Set<Int32> = []
-        var cases: [(name: String, value: ProtoEnum.Value)] = []
+        var cases: [(name: String, value: EnumDeclaration.Value)] = []
         var aliases: [(name: String, target: String)] = []
         for (value, caseName) in zip(protoEnum.values, type.caseNames) {
             if numbers.insert(value.number).inserted {
@@ -230,7 +230,7 @@ struct MessageGenerator {
 
     // MARK: Conversions
 
-    private func conversion(_ message: ProtoMessage, into writer: inout SourceWriter) throws {
+    private func conversion(_ message: MessageDeclaration, into writer: inout SourceWriter) throws {
         let type = try schema.message("." + message.fullName)
         try writer.block("extension \(type.swiftName): CMessageConvertible") { writer in
             writer.line("public static let protoName = \"\(message.fullName)\"")
@@ -242,7 +242,7 @@ struct MessageGenerator {
         }
     }
 
-    private func reader(_ message: ProtoMessage, _ type: Schema.MessageType, into writer: inout SourceWriter) throws {
+    private func reader(_ message: MessageDeclaration, _ type: Schema.MessageType, into writer: inout SourceWriter) throws {
         let members = members(message)
         guard !members.isEmpty else {
             writer.block("init(c _: UnsafePointer<\(type.cType)>)") { writer in writer.line("self.init()") }
@@ -284,7 +284,7 @@ struct MessageGenerator {
     }
 
     /// The Swift value of a field that is no oneof member, read from the C struct `c`.
-    private func read(_ field: ProtoField) throws -> String {
+    private func read(_ field: FieldDeclaration) throws -> String {
         let member = "c.\(CNaming.memberName(field.name))"
         let count = "c.n_\(CNaming.memberName(field.name))"
         if let entry = schema.mapEntry(field) {
@@ -310,14 +310,14 @@ struct MessageGenerator {
         return try readValue(field, member)
     }
 
-    private func readMapValue(_ field: ProtoField) throws -> String {
+    private func readMapValue(_ field: FieldDeclaration) throws -> String {
         guard field.kind == .message else { return try readValue(field, "entry.pointee.value") }
         let swiftType = try schema.swiftType(of: field)
         return "entry.pointee.value.map { \(swiftType)(c: $0) } ?? \(swiftType)()"
     }
 
     /// One value of a scalar, string, bytes or enum field, from the C expression `c`.
-    private func readValue(_ field: ProtoField, _ c: String) throws -> String {
+    private func readValue(_ field: FieldDeclaration, _ c: String) throws -> String {
         switch field.kind {
         case .string: "CRead.string(\(c))"
         case .bytes: "CRead.bytes(\(c))"
@@ -327,7 +327,7 @@ struct MessageGenerator {
         }
     }
 
-    private func encoder(_ message: ProtoMessage, _ type: Schema.MessageType, into writer: inout SourceWriter) throws {
+    private func encoder(_ message: MessageDeclaration, _ type: Schema.MessageType, into writer: inout SourceWriter) throws {
         try writer.block("func cMessage(in arena: CArena) -> UnsafeMutablePointer<\(type.cType)>") { writer in
             writer.line("let c = arena.message(\(type.cType).self, \(type.cFunctions)__init)")
             for member in members(message) {
@@ -353,7 +353,7 @@ struct MessageGenerator {
         }
     }
 
-    private func write(_ field: ProtoField, into writer: inout SourceWriter) throws {
+    private func write(_ field: FieldDeclaration, into writer: inout SourceWriter) throws {
         let property = "self.\(SwiftNaming.escaped(naming.memberName(field.name)))"
         let member = "c.pointee.\(CNaming.memberName(field.name))"
         if let entry = schema.mapEntry(field) {
@@ -400,7 +400,7 @@ struct MessageGenerator {
     }
 
     /// The C value of one Swift value `value` of the field.
-    private func writeValue(_ field: ProtoField, _ value: String) throws -> String {
+    private func writeValue(_ field: FieldDeclaration, _ value: String) throws -> String {
         switch field.kind {
         case .string: return "arena.string(\(value))"
         case .bytes: return "arena.bytes(\(value))"

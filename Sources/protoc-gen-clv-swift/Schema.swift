@@ -32,7 +32,7 @@ struct GeneratorOptions {
 /// Every message and enum of the request, by full name, with its Swift and C names.
 struct Schema {
     struct MessageType {
-        var message: ProtoMessage
+        var message: MessageDeclaration
         /// Qualified within the module: `HealthCheckResponse.ServingStatus`.
         var swiftName: String
         /// protobuf-c's struct: `Clv__Ingestion__V1__Order`.
@@ -42,7 +42,7 @@ struct Schema {
     }
 
     struct EnumType {
-        var protoEnum: ProtoEnum
+        var protoEnum: EnumDeclaration
         var swiftName: String
         var cType: String
         /// Swift case names of the values, parallel to `protoEnum.values`.
@@ -53,12 +53,12 @@ struct Schema {
         let description: String
     }
 
-    var files: [ProtoFile]
+    var files: [FileDeclaration]
     var naming: SwiftNaming
     private(set) var messages: [String: MessageType] = [:]
     private(set) var enums: [String: EnumType] = [:]
 
-    init(files: [ProtoFile], options: GeneratorOptions) throws {
+    init(files: [FileDeclaration], options: GeneratorOptions) throws {
         self.files = files
         naming = options.naming
         for file in files {
@@ -67,7 +67,7 @@ struct Schema {
         }
     }
 
-    private mutating func add(_ message: ProtoMessage, swiftScope: String?, prefix: String) throws {
+    private mutating func add(_ message: MessageDeclaration, swiftScope: String?, prefix: String) throws {
         let swiftName = swiftScope.map { "\($0).\(SwiftNaming.typeName(message.name))" } ?? prefix + SwiftNaming.typeName(message.name)
         guard messages["." + message.fullName] == nil else {
             throw GenerationError(description: "\(message.fullName) is defined twice")
@@ -79,7 +79,7 @@ struct Schema {
         for nested in message.enums { try add(nested, swiftScope: swiftName, prefix: prefix) }
     }
 
-    private mutating func add(_ protoEnum: ProtoEnum, swiftScope: String?, prefix: String) throws {
+    private mutating func add(_ protoEnum: EnumDeclaration, swiftScope: String?, prefix: String) throws {
         let swiftName = swiftScope.map { "\($0).\(SwiftNaming.typeName(protoEnum.name))" } ?? prefix + SwiftNaming.typeName(protoEnum.name)
         enums["." + protoEnum.fullName] = EnumType(
             protoEnum: protoEnum, swiftName: swiftName, cType: CNaming.typeName(protoEnum.fullName),
@@ -97,7 +97,7 @@ struct Schema {
     }
 
     /// The Swift type of one value of the field (an element, for a repeated field).
-    func swiftType(of field: ProtoField) throws -> String {
+    func swiftType(of field: FieldDeclaration) throws -> String {
         switch field.kind {
         case .double: "Double"
         case .float: "Float"
@@ -115,7 +115,7 @@ struct Schema {
     }
 
     /// The map entry message of a map field, if the field is one.
-    func mapEntry(_ field: ProtoField) -> ProtoMessage? {
+    func mapEntry(_ field: FieldDeclaration) -> MessageDeclaration? {
         guard field.isRepeated, field.kind == .message, let entry = messages[field.typeName], entry.message.isMapEntry else { return nil }
         return entry.message
     }

@@ -2,10 +2,10 @@
 /// grpc-swift's generated code: a namespace `<Service>RPC` holding all three.
 struct ServiceGenerator {
     let schema: Schema
-    let service: ProtoService
+    let service: ServiceDeclaration
 
     private struct Method {
-        let proto: ProtoService.Method
+        let proto: ServiceDeclaration.Method
         let member: String
         let request: String
         let response: String
@@ -106,7 +106,7 @@ struct ServiceGenerator {
         }
     }
 
-    private func method(_ proto: ProtoService.Method) throws -> Method {
+    private func method(_ proto: ServiceDeclaration.Method) throws -> Method {
         guard !proto.clientStreaming else {
             throw Schema.GenerationError(description: "\(service.fullName)/\(proto.name): clv's RPC layer has no client streaming")
         }

@@ -1,6 +1,6 @@
 /// The Swift file of one .proto file: its messages and enums, or its services.
 struct SwiftFileGenerator {
-    let file: ProtoFile
+    let file: FileDeclaration
     let schema: Schema
     let part: GeneratorOptions.Part
 

@@ -33,7 +33,7 @@ struct SwiftNaming {
 
     /// Case names of an enum's values: the enum's own prefix (`ORDER_STATUS_`) dropped, as in
     /// protobuf's style guide, unless that would leave a name that is empty or starts with a digit.
-    func caseNames(_ protoEnum: ProtoEnum) -> [String] {
+    func caseNames(_ protoEnum: EnumDeclaration) -> [String] {
         let prefix = Self.words(protoEnum.name).map { $0.uppercased() }.joined(separator: "_") + "_"
         return protoEnum.values.map { value in
             var name = value.name

@@ -1,7 +1,7 @@
 import CLVProto
 import CLVStubs
-import Testing
 import TestSupport
+import Testing
 
 /// Every string field of every request message, however deeply nested, refuses a NUL byte and
 /// invalid UTF-8 at decoding, naming the field. The requests come from the generated service

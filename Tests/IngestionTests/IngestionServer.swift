@@ -1,6 +1,6 @@
-import CLVStubs
 import CLVProto
 import CLVService
+import CLVStubs
 import Ingestion
 import RPC
 import ServiceLifecycle

@@ -1,9 +1,9 @@
-import CLVStubs
 import CLVProto
 import CLVService
+import CLVStubs
 import RPC
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct DatabaseRestartTests {
     @Test func callsFailWithUnavailableWhileTheDatabaseIsDownAndRecoverAfter() async throws {

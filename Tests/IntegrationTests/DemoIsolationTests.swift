@@ -1,5 +1,5 @@
-import CLVStubs
 import CLVProto
+import CLVStubs
 import DemoShop
 import Foundation
 import Ingestion

@@ -1,13 +1,13 @@
-import CLVStubs
 import CLVProto
 import CLVService
+import CLVStubs
 import Foundation
 import Ingestion
 import RPC
 import ServiceLifecycle
 import Store
-import Testing
 import TestSupport
+import Testing
 
 /// `clv forget` as a user runs it: ids from standard input, a file or a prefix, against a real
 /// ingestion service.

@@ -1,6 +1,6 @@
-import CLVStubs
 import CLVProto
 import CLVService
+import CLVStubs
 import Logging
 import RPC
 import ServiceLifecycle

@@ -1,5 +1,5 @@
-import CLVStubs
 import CLVProto
+import CLVStubs
 import Foundation
 import Ingestion
 import NIOPosix

@@ -7,8 +7,8 @@ import Logging
 import RPC
 import ServiceLifecycle
 import Store
-import Testing
 import TestSupport
+import Testing
 import Valuation
 
 /// On the server as `clv-server` wires it: every string field of every request of every method,

@@ -1,6 +1,6 @@
-import CLVStubs
 import CLVModels
 import CLVProto
+import CLVStubs
 import Ingestion
 import RPC
 import Testing

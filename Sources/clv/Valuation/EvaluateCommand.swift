@@ -1,6 +1,6 @@
-import CLVStubs
 import ArgumentParser
 import CLVProto
+import CLVStubs
 import Foundation
 import Valuation
 

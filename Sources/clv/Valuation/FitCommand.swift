@@ -1,6 +1,6 @@
-import CLVStubs
 import ArgumentParser
 import CLVProto
+import CLVStubs
 import Valuation
 
 /// `clv fit`: fits the models and stores the run.

@@ -1,6 +1,6 @@
-import CLVStubs
 import ArgumentParser
 import CLVProto
+import CLVStubs
 import Valuation
 
 /// `clv score`: applies a run to every customer and stores the scores.

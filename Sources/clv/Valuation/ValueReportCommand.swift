@@ -1,6 +1,6 @@
-import CLVStubs
 import ArgumentParser
 import CLVProto
+import CLVStubs
 import Valuation
 
 /// `clv report value --by market|channel`: CLV and CLV:CAC by group.

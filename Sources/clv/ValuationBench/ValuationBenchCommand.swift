@@ -1,7 +1,7 @@
-import CLVStubs
 import ArgumentParser
 import CLVModels
 import CLVProto
+import CLVStubs
 import Foundation
 import Ingestion
 import RPC
