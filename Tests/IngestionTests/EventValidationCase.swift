@@ -32,6 +32,7 @@ struct EventValidationCase: Sendable, CustomTestStringConvertible {
             $0.occurredAtUnixMs = WallClock.nowMilliseconds + 48 * WallClock.hour
         },
         EventValidationCase("unspecified type", field: "type") { $0.type = .unspecified },
+        EventValidationCase("type the contract does not name", field: "type") { $0.type = .unrecognized(99) },
         EventValidationCase("survey answer without a score", field: "score") { $0.type = .surveyAnswered },
         EventValidationCase("score on an e-mail open", field: "score") { $0.score = SurveyScore(value: 5) },
         EventValidationCase("score of 0 on a complaint", field: "score") {

@@ -48,5 +48,6 @@ struct OrderValidationCase: Sendable, CustomTestStringConvertible {
         OrderValidationCase("platform of 101 characters", field: "platform") { $0.platform = String(repeating: "p", count: 101) },
         OrderValidationCase("item_count above Int32.max", field: "item_count") { $0.itemCount = UInt32(Int32.max) + 1 },
         OrderValidationCase("unspecified status", field: "status") { $0.status = .unspecified },
+        OrderValidationCase("status the contract does not name", field: "status") { $0.status = .unrecognized(7) },
     ]
 }

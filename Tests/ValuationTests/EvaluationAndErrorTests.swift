@@ -125,6 +125,21 @@ struct EvaluationAndErrorTests {
                 _ = try await server.valuation.getCustomerValue(GetCustomerValueRequest(customerID: "c1", terms: ValueTerms.setting(marginRate: 2)))
             }
             await expectCode(.failedPrecondition, containing: "ScoreCustomers") { _ = try await server.valuation.valueReport(ValueReportRequest()) }
+            // A number the contract does not name is refused by field, not taken for the default.
+            await expectCode(.invalidArgument, containing: "purchase_model") {
+                _ = try await server.valuation.fitModel(FitModelRequest(purchaseModel: .unrecognized(7)))
+            }
+            await expectCode(.invalidArgument, containing: "spend_model") {
+                _ = try await server.valuation.fitModel(FitModelRequest(spendModel: .unrecognized(3)))
+            }
+            await expectCode(.invalidArgument, containing: "time_unit") {
+                _ = try await server.valuation.fitModel(FitModelRequest(timeUnit: .unrecognized(-1)))
+            }
+            await expectCode(.invalidArgument, containing: "time_unit") {
+                _ = try await server.valuation.evaluateModel(
+                    EvaluateModelRequest(calibrationEnd: shop.calibrationEnd.text, holdoutEnd: SimulatedShop.day(-1).text, timeUnit: .unrecognized(9)))
+            }
+            await expectCode(.invalidArgument, containing: "by") { _ = try await server.valuation.valueReport(ValueReportRequest(by: .unrecognized(9))) }
         } catch {
             try await server.stop()
             throw error
