@@ -50,7 +50,7 @@ public struct DemoRunner: Sendable {
             FitModelRequest(purchaseModel: .bgNBD, spendModel: .gammaGamma, calibrationEnd: generator.lastDay.text, timeUnit: .week))
         outcome.run = run
         progress("scoring every customer with run \(run.runID): value over the next \(Int(Self.horizonYears)) years")
-        let terms = ValueTerms(horizonDays: Self.horizonYears * ValueTerms.daysPerYear)
+        let terms = ValueTerms.setting(horizonDays: Self.horizonYears * ValueTerms.daysPerYear)
         for try await step in valuation.scoreCustomers(ScoreCustomersRequest(runID: run.runID, terms: terms)) where step.done {
             outcome.scoring = step
         }

@@ -21,7 +21,7 @@ struct ServiceGenerator {
             writer.line("///")
         }
         writer.line("/// `\(service.fullName)`: its methods, the protocol a server implements and a typed client.")
-        try writer.block("public enum \(namespace)") { writer in
+        writer.block("public enum \(namespace)") { writer in
             writer.line("public static let serviceName = \"\(service.fullName)\"")
             writer.line()
             writer.line("/// Each method's full name, message types, streaming kind and scope.")
@@ -84,7 +84,7 @@ struct ServiceGenerator {
             }
         }
         writer.line()
-        try writer.block("extension \(namespace).ServiceProtocol") { writer in
+        writer.block("extension \(namespace).ServiceProtocol") { writer in
             writer.line("/// Adds the service's methods to `router`.")
             writer.block("public func register(into router: inout RPCRouter)") { writer in
                 for method in methods {

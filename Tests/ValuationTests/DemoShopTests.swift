@@ -34,6 +34,8 @@ struct DemoShopTests {
             #expect(run.fits.map(\.model) == ["bg_nbd", "gamma_gamma"] && run.fits.allSatisfy(\.converged))
             let scored = try await server.count("SELECT count(DISTINCT customer_id) FROM customer_purchase_days")
             #expect(outcome.scoring?.scored == UInt64(scored))
+            // The demo values customers over the horizon it announces, three years.
+            #expect(outcome.scoring?.terms?.setHorizonDays == DemoRunner.horizonYears * ValueTerms.daysPerYear)
             let markets = try #require(outcome.byMarket)
             #expect(Set(markets.groups.map(\.key)) == ["DE", "FR", "GB", "US", "SE", "JP"])
             #expect(markets.topCustomers.count == 5)
