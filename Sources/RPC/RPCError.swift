@@ -37,9 +37,8 @@ public struct RPCError: Error, Sendable, CustomStringConvertible {
         CallStatus(code: code.rawValue, message: message, fieldViolations: fieldViolations)
     }
 
-    /// The error a non-OK wire status stands for; an absent status is OK's.
-    public init(status: CallStatus?) {
-        let status = status ?? CallStatus()
+    /// The error a non-OK wire status stands for.
+    public init(status: CallStatus) {
         self.init(
             code: RPCStatusCode(rawValue: status.code), message: status.message,
             fieldViolations: status.fieldViolations)

@@ -14,7 +14,7 @@ public struct RPCRouter: Sendable {
         _ handler: @escaping @Sendable (Request, ServerCallContext) async throws -> Response
     ) {
         Self.check(descriptor, .unary, Request.self, Response.self)
-        add(RegisteredMethod(descriptor: descriptor, scope: descriptor.scope, isServerStreaming: false) { payload, context, _ in
+        add(RegisteredMethod(descriptor: descriptor) { payload, context, _ in
             let request = try Self.decode(Request.self, payload)
             return try await handler(request, context).serializedBytes()
         })
@@ -26,7 +26,7 @@ public struct RPCRouter: Sendable {
         _ handler: @escaping @Sendable (Request, ResponseStreamWriter<Response>, ServerCallContext) async throws -> Void
     ) {
         Self.check(descriptor, .serverStreaming, Request.self, Response.self)
-        add(RegisteredMethod(descriptor: descriptor, scope: descriptor.scope, isServerStreaming: true) { payload, context, sink in
+        add(RegisteredMethod(descriptor: descriptor) { payload, context, sink in
             let request = try Self.decode(Request.self, payload)
             try await handler(request, ResponseStreamWriter(sink: sink), context)
             return nil

@@ -6,8 +6,7 @@ public struct RegisteredMethod: Sendable {
         _ payload: [UInt8], _ context: ServerCallContext, _ sink: any ResponseSink
     ) async throws -> [UInt8]?
 
+    /// The method as the contract declares it: its name, kind and scope.
     public let descriptor: MethodDescriptor
-    public let scope: AuthorizationScope
-    public let isServerStreaming: Bool
     public let handler: Handler
 }

@@ -115,7 +115,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, BatchedFlushing {
 
         let timeout = request.timeoutMs
         let callContext = ServerCallContext(
-            method: method.descriptor, scope: method.scope, metadata: request.metadata,
+            method: method.descriptor, scope: method.descriptor.scope, metadata: request.metadata,
             deadline: timeout > 0 ? .now + .milliseconds(timeout) : nil,
             callID: callID, remoteAddress: remoteAddress, serverLogger: logger)
 
