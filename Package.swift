@@ -76,6 +76,8 @@ let package = Package(
             dependencies: [
                 "RPC", "Store", "CLVProto", "CLVStubs",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
 
@@ -102,8 +104,16 @@ let package = Package(
             dependencies: [
                 "CLVModels", "CLVService", "CLVStubs", "Ingestion", "RPC", "Store", "CLVProto",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+
+        // Where each customer stands and why: RFM segments, lifecycle stages, value tiers, churn
+        // warnings with their driver, and the churn-risk model.
+        .target(
+            name: "Segmentation",
+            dependencies: [
+                "CLVModels", "CLVService", "CLVStubs", "Ingestion", "Valuation", "RPC", "Store", "CLVProto",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -111,7 +121,7 @@ let package = Package(
         .target(
             name: "DemoShop",
             dependencies: [
-                "CLVModels", "CLVProto", "CLVStubs", "CLVService", "Ingestion", "Valuation", "RPC", "Store",
+                "CLVModels", "CLVProto", "CLVStubs", "CLVService", "Ingestion", "Valuation", "Segmentation", "RPC", "Store",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -129,7 +139,7 @@ let package = Package(
         .executableTarget(
             name: "clv-server",
             dependencies: [
-                "CLVService", "CLVStubs", "Ingestion", "Valuation", "RPC", "Store",
+                "CLVService", "CLVStubs", "Ingestion", "Valuation", "Segmentation", "RPC", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -139,7 +149,7 @@ let package = Package(
         .executableTarget(
             name: "clv",
             dependencies: [
-                "CLVService", "CLVStubs", "Ingestion", "Valuation", "DemoShop", "CSVImport", "CLVModels", "RPC", "CLVProto", "Store",
+                "CLVService", "CLVStubs", "Ingestion", "Valuation", "Segmentation", "DemoShop", "CSVImport", "CLVModels", "RPC", "CLVProto", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
@@ -183,6 +193,10 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: ["clv", "CLVProto", "Valuation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "SegmentationTests",
+            dependencies: ["Segmentation", "Valuation", "Ingestion", "CLVModels", "CLVProto", "CLVService", "RPC", "Store", "TestSupport"]
         ),
         .testTarget(
             name: "CLVModelsTests",

@@ -4,11 +4,12 @@ import Ingestion
 import Logging
 import NIOPosix
 import RPC
+import Segmentation
 import ServiceLifecycle
 import Store
 import Valuation
 
-/// The ingestion and valuation services, hosted in this process on the demo's own database and
+/// The ingestion, valuation and segmentation services, hosted in this process on the demo's own database and
 /// called over a loopback socket like any client calls them: the demo never reaches the user's
 /// database, and needs no running `clv-server`.
 public struct DemoHost: Sendable {
@@ -16,6 +17,7 @@ public struct DemoHost: Sendable {
     public static let databaseName = "clv_demo"
     public let ingestion: IngestionRPC.Client
     public let valuation: ValuationRPC.Client
+    public let segmentation: SegmentationRPC.Client
     private let client: RPCClient
     private let group: ServiceGroup
     private let running: Task<Void, any Error>
@@ -26,10 +28,12 @@ public struct DemoHost: Sendable {
     /// lets a later run's hashes match an earlier one's).
     static let piiKey = Array("clv demo: simulated shop, no PII".utf8)
 
-    /// Migrates `database` (which should be empty or the demo's) and serves the two services on
+    /// Migrates `database` (which should be empty or the demo's) and serves the services on
     /// 127.0.0.1 on a free port.
     public static func start(database: DatabaseConfiguration, logger: Logger) async throws -> DemoHost {
-        let providers: [any ServiceProvider] = [IngestionServiceProvider(), ValuationServiceProvider()]
+        let providers: [any ServiceProvider] = [
+            IngestionServiceProvider(), ValuationServiceProvider(), SegmentationServiceProvider(),
+        ]
         // One thread per pooled connection, plus one for the health probe's.
         let connections = 6
         let threadPool = NIOThreadPool(numberOfThreads: connections + 1)
@@ -51,7 +55,8 @@ public struct DemoHost: Sendable {
                 throw error
             }
             return DemoHost(
-                ingestion: IngestionRPC.Client(client: client), valuation: ValuationRPC.Client(client: client), client: client,
+                ingestion: IngestionRPC.Client(client: client), valuation: ValuationRPC.Client(client: client),
+                segmentation: SegmentationRPC.Client(client: client), client: client,
                 group: group, running: running, pool: pool, threadPool: threadPool)
         } catch {
             await pool.close()

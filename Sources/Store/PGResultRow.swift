@@ -47,6 +47,12 @@ public struct PGResultRow {
         }
     }
 
+    /// The cell at `column` as a float (`float8`, `numeric`, `Infinity`, `NaN`); NULL or other text is an error.
+    public func double(at column: Int) throws(StoreError) -> Double {
+        guard let value = Double(String(decoding: try cell(column), as: UTF8.self)) else { throw Self.mismatch(column, "a number") }
+        return value
+    }
+
     /// The cell at `column` as text; NULL is an error.
     public func string(at column: Int) throws(StoreError) -> String {
         String(decoding: try cell(column), as: UTF8.self)

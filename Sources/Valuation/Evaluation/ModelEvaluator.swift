@@ -1,5 +1,6 @@
 import CLVModels
 import CLVProto
+import CLVService
 import Foundation
 import Ingestion
 import RPC

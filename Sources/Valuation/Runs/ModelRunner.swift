@@ -1,5 +1,6 @@
 import CLVModels
 import CLVProto
+import CLVService
 import Ingestion
 import Logging
 import RPC

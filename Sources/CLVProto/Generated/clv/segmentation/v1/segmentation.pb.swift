@@ -1445,7 +1445,7 @@ public struct ClassifierMetrics: Sendable, Hashable {
     /// "churn_model", "one_minus_p_alive" or "recency".
     public var scorer: String
     public var auc: Double
-    public var prAuc: Double
+    public var prAUC: Double
     public var threshold: Double
     public var precision: Double
     public var recall: Double
@@ -1455,7 +1455,7 @@ public struct ClassifierMetrics: Sendable, Hashable {
     public init(
         scorer: String = "",
         auc: Double = 0,
-        prAuc: Double = 0,
+        prAUC: Double = 0,
         threshold: Double = 0,
         precision: Double = 0,
         recall: Double = 0,
@@ -1464,7 +1464,7 @@ public struct ClassifierMetrics: Sendable, Hashable {
     ) {
         self.scorer = scorer
         self.auc = auc
-        self.prAuc = prAuc
+        self.prAUC = prAUC
         self.threshold = threshold
         self.precision = precision
         self.recall = recall
@@ -2456,7 +2456,7 @@ extension ClassifierMetrics: CMessageConvertible {
         self.init(
             scorer: CRead.string(c.scorer),
             auc: c.auc,
-            prAuc: c.pr_auc,
+            prAUC: c.pr_auc,
             threshold: c.threshold,
             precision: c.precision,
             recall: c.recall,
@@ -2468,7 +2468,7 @@ extension ClassifierMetrics: CMessageConvertible {
         let c = arena.message(Clv__Segmentation__V1__ClassifierMetrics.self, clv__segmentation__v1__classifier_metrics__init)
         c.pointee.scorer = arena.string(self.scorer)
         c.pointee.auc = self.auc
-        c.pointee.pr_auc = self.prAuc
+        c.pointee.pr_auc = self.prAUC
         c.pointee.threshold = self.threshold
         c.pointee.precision = self.precision
         c.pointee.recall = self.recall

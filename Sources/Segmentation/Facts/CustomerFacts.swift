@@ -1,0 +1,169 @@
+import CLVModels
+import Ingestion
+import Store
+
+/// What segmentation knows of one customer as of a day: purchases from the purchase days,
+/// behaviour from the monthly event buckets, value from the current scoring, and where the
+/// customer stood at the last refresh. Read set-wise for every customer in one statement, or
+/// for one customer with the same statement.
+struct CustomerFacts: Sendable {
+    var customerID: String
+    var market: String
+    var channel: String
+    var firstPurchaseDay: Int32?
+    var lastPurchaseDay: Int32?
+    var purchaseDays = 0
+    var completedOrders = 0
+    var revenue: Int64 = 0
+    var recentPurchaseDays = 0
+    var recentOrders = 0
+    var recentRevenue: Int64 = 0
+    var recentEngagement = 0
+    var previousEngagement = 0
+    var recentIssues = 0
+    var previousIssues = 0
+    var recentPaymentFailures = 0
+    var recentCancellations = 0
+    var lastCartAbandonedDay: Int32?
+    /// Issue events whose reason points to a driver, from six months before the last purchase on.
+    var reasonCounts: [CLVModels.ChurnDriver: Int] = [:]
+    /// The current scoring's CLV, when the customer was scored.
+    var clv: Double?
+    /// The last refresh's assignment, when the customer was in it.
+    var previous: PreviousPlace?
+
+    struct PreviousPlace: Sendable {
+        var segment: String
+        var stage: CLVModels.LifecycleStage?
+        var tier: String
+    }
+
+    /// Reason drivers in the order of the query's columns (disengagement has no reason keywords).
+    static let reasonDrivers: [CLVModels.ChurnDriver] = [.logistics, .productQuality, .price, .service, .payment]
+
+    /// `$1` as-of day, `$2` warning window days, `$3` payment window days, `$4` one customer or
+    /// NULL for all, `$5` the scoring whose CLV to read (NULL: none), `$6` the refresh whose
+    /// assignment was previous (NULL: none), `$7` whether to include customers without a
+    /// purchase. Days are days since 1970-01-01.
+    static let sql = """
+        WITH p AS (
+            SELECT customer_id,
+                min(day) AS first_day, max(day) AS last_day, count(*) AS purchase_days,
+                sum(orders) AS orders, sum(revenue_base_minor) AS revenue,
+                count(*) FILTER (WHERE day > $1::date - $2::int) AS recent_days,
+                coalesce(sum(orders) FILTER (WHERE day > $1::date - $2::int), 0) AS recent_orders,
+                coalesce(sum(revenue_base_minor) FILTER (WHERE day > $1::date - $2::int), 0) AS recent_revenue
+            FROM customer_purchase_days
+            WHERE day <= $1::date AND ($4::text IS NULL OR customer_id = $4)
+            GROUP BY customer_id
+        ),
+        e AS (
+            SELECT m.customer_id,
+                sum(m.events) FILTER (WHERE m.type IN ('email_opened', 'email_clicked', 'site_visit')
+                    AND m.month > date_trunc('month', $1::date - $2::int)) AS engagement_recent,
+                sum(m.events) FILTER (WHERE m.type IN ('email_opened', 'email_clicked', 'site_visit')
+                    AND m.month <= date_trunc('month', $1::date - $2::int)
+                    AND m.month > date_trunc('month', $1::date - 2 * $2::int)) AS engagement_previous,
+                sum(m.events) FILTER (WHERE m.type IN ('complaint', 'return_requested', 'negative_review')
+                    AND m.month > date_trunc('month', $1::date - $2::int)) AS issues_recent,
+                sum(m.events) FILTER (WHERE m.type IN ('complaint', 'return_requested', 'negative_review')
+                    AND m.month <= date_trunc('month', $1::date - $2::int)
+                    AND m.month > date_trunc('month', $1::date - 2 * $2::int)) AS issues_previous,
+                sum(m.events) FILTER (WHERE m.type = 'payment_failed'
+                    AND m.month > date_trunc('month', $1::date - $3::int)) AS payment_failures,
+                sum(m.events) FILTER (WHERE m.type = 'order_cancelled'
+                    AND m.month > date_trunc('month', $1::date - $3::int)) AS cancellations,
+                max(m.last_at) FILTER (WHERE m.type = 'cart_abandoned') AS last_cart_at,
+                \(reasonColumns)
+            FROM customer_event_months m
+            LEFT JOIN p USING (customer_id)
+            WHERE m.month <= $1::date AND ($4::text IS NULL OR m.customer_id = $4)
+            GROUP BY m.customer_id
+        )
+        SELECT c.customer_id, coalesce(c.market, ''), coalesce(c.acquisition_channel, ''),
+            p.first_day - date '1970-01-01', p.last_day - date '1970-01-01', coalesce(p.purchase_days, 0),
+            coalesce(p.orders, 0), coalesce(p.revenue, 0), coalesce(p.recent_days, 0), coalesce(p.recent_orders, 0),
+            coalesce(p.recent_revenue, 0),
+            coalesce(e.engagement_recent, 0), coalesce(e.engagement_previous, 0),
+            coalesce(e.issues_recent, 0), coalesce(e.issues_previous, 0),
+            coalesce(e.payment_failures, 0), coalesce(e.cancellations, 0),
+            (e.last_cart_at AT TIME ZONE 'UTC')::date - date '1970-01-01',
+            \(reasonDrivers.map { "coalesce(e.reason_\($0.rawValue), 0)" }.joined(separator: ", ")),
+            s.clv, a.segment, a.stage, a.tier
+        FROM customers c
+        LEFT JOIN p USING (customer_id)
+        LEFT JOIN e USING (customer_id)
+        LEFT JOIN customer_scores s ON s.scoring_id = $5::bigint AND s.customer_id = c.customer_id
+        LEFT JOIN segment_assignments a ON a.refresh_id = $6::bigint AND a.customer_id = c.customer_id COLLATE "C"
+        WHERE ($4::text IS NULL OR c.customer_id = $4) AND ($7::bool OR p.customer_id IS NOT NULL)
+        """
+
+    /// Reason counts from six months before the customer's last purchase (or the previous
+    /// window's start, when earlier): the end of a relationship is where its cause shows.
+    private static var reasonColumns: String {
+        reasonDrivers.map { driver in
+            """
+            sum(m.events) FILTER (WHERE m.driver = '\(driver.rawValue)' AND m.month >= least(
+                    date_trunc('month', $1::date - 2 * $2::int), date_trunc('month', p.last_day) - interval '6 months')) AS reason_\(driver.rawValue)
+            """
+        }.joined(separator: ",\n")
+    }
+
+    struct Query: Sendable {
+        var asOfDay: Int32
+        var windowDays: Int
+        var paymentWindowDays: Int
+        var customerID: String?
+        var scoringID: Int64?
+        var previousRefreshID: Int64?
+        var includeProspects: Bool
+
+        var parameters: [PGValue] {
+            [
+                .text(CalendarDay(daysSinceEpoch: asOfDay).text), .int(Int64(windowDays)), .int(Int64(paymentWindowDays)),
+                customerID.map { .text($0) } ?? .null, scoringID.map { .int($0) } ?? .null,
+                previousRefreshID.map { .int($0) } ?? .null, .bool(includeProspects),
+            ]
+        }
+    }
+
+    static func read(_ query: Query, on connection: PGConnection, _ body: (CustomerFacts) throws -> Void) throws {
+        try connection.forEachRow(sql, query.parameters) { row in try body(CustomerFacts(row)) }
+    }
+
+    private init(_ row: PGResultRow) throws {
+        func count(_ column: Int) throws -> Int { Int(try row.int(at: column)) }
+        func day(_ column: Int) throws -> Int32? { row.isNull(at: column) ? nil : Int32(try row.int(at: column)) }
+        customerID = try row.string(at: 0)
+        market = try row.string(at: 1)
+        channel = try row.string(at: 2)
+        firstPurchaseDay = try day(3)
+        lastPurchaseDay = try day(4)
+        purchaseDays = try count(5)
+        completedOrders = try count(6)
+        revenue = try row.int(at: 7)
+        recentPurchaseDays = try count(8)
+        recentOrders = try count(9)
+        recentRevenue = try row.int(at: 10)
+        recentEngagement = try count(11)
+        previousEngagement = try count(12)
+        recentIssues = try count(13)
+        previousIssues = try count(14)
+        recentPaymentFailures = try count(15)
+        recentCancellations = try count(16)
+        lastCartAbandonedDay = try day(17)
+        var column = 18
+        for driver in Self.reasonDrivers {
+            let events = try count(column)
+            if events > 0 { reasonCounts[driver] = events }
+            column += 1
+        }
+        clv = row.isNull(at: column) ? nil : try row.double(at: column)
+        if !row.isNull(at: column + 2) {
+            previous = PreviousPlace(
+                segment: row.isNull(at: column + 1) ? "" : try row.string(at: column + 1),
+                stage: CLVModels.LifecycleStage(rawValue: try row.string(at: column + 2)),
+                tier: try row.string(at: column + 3))
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import CLVProto
+import Testing
+
+/// Member listings stream every member once, in customer-id order, and resume from any page
+/// token without gaps or repeats.
+@Suite struct MemberPagingTests {
+    @Test func pagesResumeWithoutGapsOrRepeats() async throws {
+        let server = try await SegmentationServer.start(prefix: "seg_paging")
+        // Ids whose bytewise order differs from a locale's: upper case, digits, non-ASCII.
+        let ids = (0..<53).map { "c\($0 % 7 == 0 ? "Z" : "a")\($0)" } + ["é1", "Ω2", "A3"]
+        try await server.store(
+            customers: ids.map { ShopHistory.customer($0) },
+            orders: ids.enumerated().flatMap { ShopHistory.orders($1, daysAgo: [5 + $0 * 7]) })
+        let refresh = try await server.refresh()
+        #expect(refresh.customers == UInt64(ids.count))
+
+        let all = try await server.members(ListSegmentMembersRequest(pageSize: 10))
+        #expect(all.count == 6)
+        #expect(all.dropLast().allSatisfy { $0.members.count == 10 && !$0.nextPageToken.isEmpty })
+        #expect(all.last?.nextPageToken.isEmpty == true)
+        let listed = all.flatMap(\.members).map(\.customerID)
+        #expect(listed == ids.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+
+        // Stop after the second page, then resume from its token.
+        let resumed = try await server.members(ListSegmentMembersRequest(pageSize: 10, pageToken: all[1].nextPageToken))
+        #expect(resumed.flatMap(\.members).map(\.customerID) == Array(listed.dropFirst(20)))
+        #expect(Set(resumed.map(\.refreshID)) == [refresh.refreshID])
+
+        // A token outlives one more refresh (the previous assignment is kept), not two.
+        _ = try await server.refresh()
+        let later = try await server.members(ListSegmentMembersRequest(pageSize: 10, pageToken: all[4].nextPageToken))
+        #expect(later.flatMap(\.members).map(\.customerID) == Array(listed.dropFirst(50)))
+        _ = try await server.refresh()
+        await expectCode(.failedPrecondition, contains: "without a page token") {
+            _ = try await server.members(ListSegmentMembersRequest(pageSize: 10, pageToken: all[4].nextPageToken))
+        }
+        try await server.stop()
+    }
+
+    @Test func filtersCombineAndAnEmptyResultIsOneEmptyPage() async throws {
+        let server = try await SegmentationServer.start(prefix: "seg_filters")
+        try await server.store(
+            customers: [
+                ShopHistory.customer("de-1", market: "DE", channel: "search"), ShopHistory.customer("de-2", market: "DE", channel: "social"),
+                ShopHistory.customer("fr-1", market: "FR", channel: "search"), ShopHistory.customer("prospect", market: "FR"),
+            ],
+            orders: ShopHistory.orders("de-1", daysAgo: [3, 40]) + ShopHistory.orders("de-2", daysAgo: [300])
+                + ShopHistory.orders("fr-1", daysAgo: [500]))
+        _ = try await server.refresh()
+        let german = try await server.members(ListSegmentMembersRequest(markets: ["DE"])).flatMap(\.members)
+        #expect(german.map(\.customerID) == ["de-1", "de-2"])
+        let search = try await server.members(ListSegmentMembersRequest(markets: ["DE"], acquisitionChannels: ["search"]))
+        #expect(search.flatMap(\.members).map(\.customerID) == ["de-1"])
+        let prospects = try await server.members(ListSegmentMembersRequest(stages: [.prospect])).flatMap(\.members)
+        #expect(prospects.map(\.customerID) == ["prospect"])
+        #expect(prospects.first?.rfm == nil)
+        #expect(prospects.first?.segment == .unspecified)
+        let none = try await server.members(ListSegmentMembersRequest(markets: ["JP"]))
+        #expect(none.count == 1)
+        #expect(none[0].members.isEmpty && none[0].nextPageToken.isEmpty)
+        try await server.stop()
+    }
+}
