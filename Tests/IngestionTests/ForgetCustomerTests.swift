@@ -39,7 +39,7 @@ import Testing
         ).map { $0[0]! }
         let expectedRemoved: [String: UInt64] = [
             "customers": 1, "orders": 3, "events": 3, "customer_purchase_days": 2, "customer_order_stats": 1,
-            "customer_event_days": 2,
+            "customer_event_days": 2, "customer_event_months": 2,
         ]
         #expect(Set(expectedRemoved.keys).isSubset(of: tables))
         var before: [String: Int64] = [:]
@@ -53,7 +53,7 @@ import Testing
         #expect(response.customerID == id)
         #expect(Dictionary(uniqueKeysWithValues: response.removed.map { ($0.table, $0.rows) }) == expectedRemoved)
         #expect(response.removed.count == expectedRemoved.count)
-        #expect(response.totalRows == 12)
+        #expect(response.totalRows == 14)
 
         for table in tables {
             #expect(try await naming(id, in: table, server) == 0, "\(table) still names the customer")

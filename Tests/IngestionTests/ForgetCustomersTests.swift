@@ -27,16 +27,19 @@ import Testing
         let response = try await server.client.forgetCustomers(sent)
         #expect(response.chunks == 3)
         #expect(response.customers.map(\.customerID) == ["never-seen"] + ids + ["also-never-seen"])
-        // Per customer: a customers row, 2 orders, 1 event, 2 purchase days, 1 stats row, 1 event day.
-        #expect(response.customers.dropFirst().dropLast().allSatisfy { $0.rows == 8 })
+        // Per customer: a customers row, 2 orders, 1 event, 2 purchase days, 1 stats row, 1 event day, 1 event month.
+        #expect(response.customers.dropFirst().dropLast().allSatisfy { $0.rows == 9 })
         #expect(response.notFoundIDs == ["never-seen", "also-never-seen"])
         #expect(response.erasedCustomers == 2_500 && response.notFoundCustomers == 2)
         #expect(Dictionary(uniqueKeysWithValues: response.removed.map { ($0.table, $0.rows) }) == [
             "customers": 2_500, "orders": 5_000, "events": 2_500, "customer_purchase_days": 5_000,
-            "customer_order_stats": 2_500, "customer_event_days": 2_500,
+            "customer_order_stats": 2_500, "customer_event_days": 2_500, "customer_event_months": 2_500,
         ])
-        #expect(response.totalRows == 20_000)
-        for table in ["customers", "orders", "events", "customer_purchase_days", "customer_order_stats", "customer_event_days"] {
+        #expect(response.totalRows == 22_500)
+        for table in [
+            "customers", "orders", "events", "customer_purchase_days", "customer_order_stats", "customer_event_days",
+            "customer_event_months",
+        ] {
             #expect(try await server.count("SELECT count(*) FROM \(table) WHERE customer_id LIKE 'gone-%'") == 0, "\(table)")
             #expect(try await server.count("SELECT count(*) FROM \(table) WHERE customer_id LIKE 'kept-%'") > 0, "\(table)")
         }

@@ -15,6 +15,9 @@ import Testing
     static let eventDays = """
         SELECT customer_id, type, day, events, score_sum, scored, last_at FROM customer_event_days ORDER BY customer_id, type, day
         """
+    static let eventMonths = """
+        SELECT customer_id, month, type, driver, events, last_at FROM customer_event_months ORDER BY 1, 2, 3, 4
+        """
     static let storedOrders = """
         SELECT order_id, customer_id, placed_at, amount_minor, currency, amount_base_minor, gross_margin_minor, cost_minor,
                margin_base_minor, platform, item_count, status
@@ -66,7 +69,7 @@ import Testing
         }
         #expect(eventsInserted == history.events.count && eventsUnchanged == plan.eventReplays)
 
-        for query in [Self.storedOrders, Self.orderStats, Self.purchaseDays, Self.storedEvents, Self.eventDays] {
+        for query in [Self.storedOrders, Self.orderStats, Self.purchaseDays, Self.storedEvents, Self.eventDays, Self.eventMonths] {
             let expected = try await inOrder.rows(query)
             #expect(!expected.isEmpty)
             #expect(try await shuffled.rows(query) == expected, "differs: \(query)")
@@ -78,6 +81,7 @@ import Testing
         #expect(try await shuffled.rows(Self.orderStats) == shuffled.rows(RecomputedStatistics.orderStats))
         #expect(try await shuffled.rows(Self.purchaseDays) == shuffled.rows(RecomputedStatistics.purchaseDays))
         #expect(try await shuffled.rows(Self.eventDays) == shuffled.rows(RecomputedStatistics.eventDays))
+        #expect(try await shuffled.rows(Self.eventMonths) == shuffled.rows(RecomputedStatistics.eventMonths))
         try await shuffled.stop()
     }
 
@@ -88,6 +92,8 @@ import Testing
         #expect(try await server.count("SELECT count(*) FROM orders WHERE status_changed_at IS NOT NULL AND status = 'returned'") > 1)
         #expect(try await server.count("SELECT count(*) FROM customer_purchase_days WHERE orders > 1") > 0)
         #expect(try await server.count("SELECT count(*) FROM customer_event_days WHERE scored > 0") > 2)
+        #expect(try await server.count("SELECT count(DISTINCT month) FROM customer_event_months") == 3)
+        #expect(try await server.count("SELECT count(DISTINCT driver) FROM customer_event_months") == 6)
         let refundedAll = try await server.rows(
             """
             SELECT first_purchase_at, completed_orders, refunded_orders + returned_orders

@@ -43,4 +43,19 @@ enum RecomputedStatistics {
         GROUP BY customer_id, type, (occurred_at AT TIME ZONE 'UTC')::date
         ORDER BY customer_id, type, day
         """
+
+    /// Month buckets by churn driver: the keyword rule (lowest priority, longest, alphabetical)
+    /// as a lateral join over the keyword table, not through `event_reason_driver`.
+    static let eventMonths = """
+        SELECT e.customer_id, date_trunc('month', e.occurred_at AT TIME ZONE 'UTC')::date AS month, e.type,
+               coalesce(k.driver, '') AS driver, count(*) AS events, max(e.occurred_at) AS last_at
+        FROM events e
+        LEFT JOIN LATERAL (
+            SELECT driver FROM event_reason_keywords
+            WHERE position(keyword IN lower(e.attributes->>'reason')) > 0
+            ORDER BY priority, length(keyword) DESC, keyword
+            LIMIT 1) k ON true
+        GROUP BY 1, 2, 3, 4
+        ORDER BY 1, 2, 3, 4
+        """
 }

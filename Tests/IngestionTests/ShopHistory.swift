@@ -4,7 +4,7 @@ import Ingestion
 /// Some weeks of a shop's orders and events, generated from a seed: several customers, several
 /// orders a day, cancelled and returned orders, margins given and derived from cost, USD orders
 /// with their rates, orders on both edges of a UTC midnight, and completed orders that are
-/// refunded or returned later.
+/// refunded or returned later; events in three UTC months, some with a `reason` to classify.
 struct ShopHistory {
     /// A rate for every (USD, day) an order needs.
     let rates: [ExchangeRate]
@@ -93,6 +93,14 @@ struct ShopHistory {
             "e-\(index)", customer: customer, at: instant(onDay: Int(random.next() % UInt64(days)), random: &random), type: type)
         if type == .surveyAnswered { event.score = SurveyScore(value: scores[Int(random.next() % UInt64(scores.count))]) }
         if random.next() % 3 == 0 { event.attributes = ["campaign": "spring-\(random.next() % 3)"] }
+        // Chosen by index, not by the generator, so the rest of the history stays as it was.
+        if index % 3 == 1 { event.attributes["reason"] = reasons[index / 3 % reasons.count] }
         return event
     }
+
+    /// Reasons of every driver, one with keywords of two, one with none.
+    static let reasons = [
+        "Parcel arrived late", "too expensive", "Damaged in transit", "no response from support", "card declined",
+        "poor quality", "just browsing",
+    ]
 }

@@ -1,7 +1,8 @@
 import Store
 
-/// Stores new events and folds them into the per-day event counts in one round trip; only rows
-/// actually inserted are counted, so a replay changes nothing.
+/// Stores new events and folds them into the per-day and per-month event counts in one round
+/// trip; only rows actually inserted are counted, so a replay changes nothing. The month buckets
+/// split by the churn driver of the event's `reason` (`event_reason_driver`, migration 103).
 enum EventInsertStatement {
     static let sql = """
         WITH input AS (
@@ -14,7 +15,7 @@ enum EventInsertStatement {
                    attributes::jsonb
             FROM input
             ON CONFLICT (event_id) DO NOTHING
-            RETURNING event_id, customer_id, occurred_at, type, score
+            RETURNING event_id, customer_id, occurred_at, type, score, attributes->>'reason' AS reason
         ),
         new_customers AS (
             INSERT INTO customers (customer_id, described)
@@ -32,6 +33,16 @@ enum EventInsertStatement {
                     score_sum = d.score_sum + excluded.score_sum,
                     scored = d.scored + excluded.scored,
                     last_at = greatest(d.last_at, excluded.last_at)
+        ),
+        months AS (
+            INSERT INTO customer_event_months AS m (customer_id, month, type, driver, events, last_at)
+            SELECT customer_id, date_trunc('month', occurred_at AT TIME ZONE 'UTC')::date, type,
+                   event_reason_driver(reason), count(*), max(occurred_at)
+            FROM inserted
+            GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+            ON CONFLICT (customer_id, month, type, driver) DO UPDATE
+                SET events = m.events + excluded.events,
+                    last_at = greatest(m.last_at, excluded.last_at)
         )
         SELECT event_id FROM inserted
         """

@@ -7,6 +7,7 @@ public enum IngestionMigrations {
         Migration(version: 100, name: "ingestion records", sql: records),
         Migration(version: 101, name: "ingestion derived statistics", sql: derived),
         Migration(version: 102, name: "first day and margin-known revenue", sql: valuationSums),
+        Migration(version: 103, name: "event months by churn driver", sql: eventMonths),
     ]
 
     static let records = """
