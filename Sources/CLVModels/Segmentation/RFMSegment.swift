@@ -32,8 +32,9 @@ public enum RFMSegment: String, CaseIterable, Sendable, Codable {
     }
 
     /// Exactly one segment for every triple: the first of `rules` that matches. The published
-    /// range tables overlap and leave gaps, so the rules split the R × FM grid into disjoint
-    /// ranges and end with a rule that catches everything left (see docs/segmentation.md).
+    /// range tables overlap and leave gaps; the rules keep their intent on the R × (F + M) grid
+    /// in a fixed priority order and end with a rule that catches everything left (see
+    /// docs/segmentation.md).
     /// Scores outside 1...5 are clamped first.
     public init(_ scores: RFMScores) {
         let r = min(max(scores.recency, 1), 5), f = min(max(scores.frequency, 1), 5)
@@ -41,9 +42,9 @@ public enum RFMSegment: String, CaseIterable, Sendable, Codable {
         self = Self.byTriple[(r - 1) * 25 + (f - 1) * 5 + (m - 1)]
     }
 
-    /// The rule table as data, in priority order, for docs and tests. Every rule but the last
-    /// is disjoint from the others; the last catches what is left (R 2 with F = M = 1, and
-    /// R 1 with FM 2–2.5).
+    /// The rule table as data, in priority order, for docs and tests. Earlier rules win where
+    /// ranges overlap (Champions over Loyal, Need Attention over About to Sleep, Can't Lose Them
+    /// over At Risk); the last catches what is left (R 2 with F = M = 1, and R 1 with FM 2–2.5).
     public static let rules: [RFMSegmentRule] = [
         RFMSegmentRule(.champions, recency: 4...5, frequencyPlusMonetary: 8...10,
                        "bought recently, often and big"),
