@@ -36,3 +36,37 @@ enum SymmetricMatrix {
         return inverse
     }
 }
+
+extension SymmetricMatrix {
+    /// The solution x of A x = b for a symmetric positive-definite A given as its packed upper
+    /// triangle (row i holds A[i][i], A[i][i+1], …, A[i][n−1]); nil when A is not positive definite.
+    static func solve(packedPositiveDefinite packed: [Double], _ b: [Double]) -> [Double]? {
+        let n = b.count
+        precondition(packed.count == n * (n + 1) / 2, "SymmetricMatrix.solve: \(packed.count) packed values for dimension \(n)")
+        // Cholesky A = L Lᵀ, L row-major in a flat n × n array.
+        var lower = [Double](repeating: 0, count: n * n)
+        for i in 0..<n {
+            for j in 0...i {
+                // A[i][j] = A[j][i] sits in packed row j (j ≤ i) at column i.
+                var sum = packed[j * n - j * (j - 1) / 2 + (i - j)]
+                for k in 0..<j { sum -= lower[i * n + k] * lower[j * n + k] }
+                if i == j {
+                    guard sum > 0, sum.isFinite else { return nil }
+                    lower[i * n + i] = sum.squareRoot()
+                } else {
+                    lower[i * n + j] = sum / lower[j * n + j]
+                }
+            }
+        }
+        var x = b
+        for i in 0..<n {
+            for k in 0..<i { x[i] -= lower[i * n + k] * x[k] }
+            x[i] /= lower[i * n + i]
+        }
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            for k in (i + 1)..<n { x[i] -= lower[k * n + i] * x[k] }
+            x[i] /= lower[i * n + i]
+        }
+        return x
+    }
+}
