@@ -1,4 +1,5 @@
 import CLVProto
+import Ingestion
 import RPC
 import Testing
 
@@ -66,7 +67,10 @@ import Testing
         await expectCode(.invalidArgument, field: "train_cutoff") {
             _ = try await server.segmentation.trainChurnModel(TrainChurnModelRequest(trainCutoff: "2025-02-30"))
         }
-        await expectCode(.failedPrecondition, contains: "validation labels need") {
+        await expectCode(.failedPrecondition, contains: "validation labels need 180 days") {
+            _ = try await server.segmentation.trainChurnModel(TrainChurnModelRequest(validateCutoff: CalendarDay.today.text))
+        }
+        await expectCode(.failedPrecondition, contains: "both outcomes") {
             _ = try await server.segmentation.trainChurnModel(TrainChurnModelRequest())
         }
         try await server.stop()

@@ -8,8 +8,10 @@ enum ShopHistory {
 
     static var today: Int32 { CalendarDay.today.daysSinceEpoch }
 
+    /// Noon UTC `daysAgo` days before today; today, a second ago (the door refuses the future).
     static func at(daysAgo: Int) -> Int64 {
-        (Int64(today) - Int64(daysAgo)) * dayMilliseconds + 43_200_000 - (daysAgo == 0 ? 43_200_001 : 0)
+        guard daysAgo > 0 else { return Int64(Date().timeIntervalSince1970 * 1000) - 1_000 }
+        return (Int64(today) - Int64(daysAgo)) * dayMilliseconds + 43_200_000
     }
 
     static func customer(_ id: String, market: String = "DE", channel: String = "search") -> Customer {

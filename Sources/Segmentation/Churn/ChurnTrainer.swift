@@ -46,7 +46,8 @@ struct ChurnTrainer: Sendable {
             throw RPCError(
                 code: .failedPrecondition,
                 message: "at the training cut-off \(CalendarDay(daysSinceEpoch: plan.trainCutoff).text) \(train.churned.count) customers "
-                    + "had bought and \(train.churned.filter { $0 }.count) of them churned: both outcomes are needed")
+                    + "had bought and \(train.churned.filter { $0 }.count) of them bought nothing in the \(plan.windowDays) days after: "
+                    + "a churn model needs both outcomes (a longer history, an earlier train_cutoff or a shorter window_days helps)")
         }
         guard !validate.churned.isEmpty else {
             throw RPCError(code: .failedPrecondition, message: "no customer had bought by the validation cut-off")

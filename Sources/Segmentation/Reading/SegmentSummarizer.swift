@@ -11,8 +11,8 @@ struct SegmentSummarizer: Sendable {
         let group: String
         switch request.by {
         case .unspecified: group = "''"
-        case .market: group = "coalesce(market, '')"
-        case .channel: group = "coalesce(acquisition_channel, '')"
+        case .market: group = "coalesce(nullif(market, ''), 'unknown')"
+        case .channel: group = "coalesce(nullif(acquisition_channel, ''), 'unknown')"
         case .unrecognized(let number): throw RPCError.invalidArgument(field: "by", "\(number) is not a breakdown this service knows")
         }
         return try await pool.withConnection { connection in
@@ -22,7 +22,7 @@ struct SegmentSummarizer: Sendable {
                     throw RPCError(code: .failedPrecondition, message: "no segment refresh yet: call RefreshSegments (clv segments refresh) first")
                 }
                 var rows: [String: [SummaryRow]] = [:]
-                // Overall rows (grp '') come first; `GROUPING SETS` gives both levels in one scan.
+                // Overall rows have group ''; per-group rows follow when a breakdown is asked for.
                 let sql = """
                     WITH a AS (
                         SELECT \(group) AS grp, coalesce(segment, 'none') AS segment, stage, tier, coalesce(driver, 'none') AS driver,
@@ -30,8 +30,8 @@ struct SegmentSummarizer: Sendable {
                         FROM segment_assignments WHERE refresh_id = $1
                     ),
                     totals AS (
-                        SELECT grp, count(*) AS customers, sum(value) AS value FROM a GROUP BY grp
-                        UNION ALL SELECT '', count(*), sum(value) FROM a
+                        SELECT '' AS grp, count(*) AS customers, sum(value) AS value FROM a
+                        UNION ALL SELECT grp, count(*), sum(value) FROM a WHERE grp <> '' GROUP BY grp
                     ),
                     facets AS (
                         SELECT 'segments' AS kind, segment AS name, grp, value FROM a
@@ -41,13 +41,11 @@ struct SegmentSummarizer: Sendable {
                         UNION ALL SELECT 'warnings', w, grp, value FROM a, unnest(warnings) w
                     ),
                     grouped AS (
-                        SELECT kind, name, grp, count(*) AS customers, sum(value) AS value FROM facets GROUP BY kind, name, grp
-                        UNION ALL
-                        SELECT kind, name, '', count(*), sum(value) FROM facets GROUP BY kind, name
+                        SELECT kind, name, '' AS grp, count(*) AS customers, sum(value) AS value FROM facets GROUP BY kind, name
+                        \(request.by == .unspecified ? "" : "UNION ALL SELECT kind, name, grp, count(*), sum(value) FROM facets GROUP BY kind, name, grp")
                     )
                     SELECT g.kind, g.name, g.grp, g.customers, g.value, t.customers AS group_customers, t.value AS group_value
-                    FROM grouped g JOIN (SELECT DISTINCT ON (grp) * FROM totals) t USING (grp)
-                    WHERE \(request.by == .unspecified ? "g.grp = ''" : "true")
+                    FROM grouped g JOIN totals t USING (grp)
                     ORDER BY g.grp <> '', g.grp, g.kind, g.name
                     """
                 for row in try connection.query(sql, [.int(refresh.refreshID)]) {

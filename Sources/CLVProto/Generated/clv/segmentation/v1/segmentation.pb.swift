@@ -1211,7 +1211,7 @@ public struct SegmentSummaryRequest: Sendable, Hashable {
 public struct SummaryRow: Sendable, Hashable {
     /// The segment, stage or tier ("champions", "dormant", "high", ...), or driver ("logistics").
     public var name: String
-    /// The market or channel; empty for the overall rows.
+    /// The market or channel ("unknown" when not recorded); empty for the overall rows.
     public var group: String
     public var customers: UInt64
     /// Sum of the customers' values (see value_basis).

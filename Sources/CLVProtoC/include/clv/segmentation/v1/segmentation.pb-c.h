@@ -702,7 +702,7 @@ struct  Clv__Segmentation__V1__SummaryRow
    */
   char *name;
   /*
-   * The market or channel; empty for the overall rows.
+   * The market or channel ("unknown" when not recorded); empty for the overall rows.
    */
   char *group;
   uint64_t customers;
