@@ -110,7 +110,8 @@ struct ChurnTraces {
         data.events.replaceSubrange(firstEvent..., with: kept)
     }
 
-    /// An event with a reason of the cause (or `reason`), replacing one of the same id.
+    /// An event with a reason of the cause (or `reason`); when the customer already has an event
+    /// of that id (an ordinary return, say), that event gets the reason instead.
     private func add(
         _ type: EventType, at milliseconds: Int64, _ index: String, reason: String? = nil,
         to data: inout DemoShopData, using generator: inout some RandomNumberGenerator
