@@ -14,11 +14,16 @@ struct CustomerLife {
     /// Purchase intensity by month, January first: a Black-Friday-and-Christmas shop.
     static let season = [0.8, 0.7, 0.85, 0.9, 0.9, 0.85, 0.8, 0.8, 0.9, 1.0, 1.35, 1.5]
     static let peak = 1.5
+    static let day: Int64 = 86_400_000
 
-    func append(to data: inout DemoShopData, using generator: inout some RandomNumberGenerator) {
+    /// Appends the customer's records. `traces` draws what survivors' records do not depend on
+    /// (the cause of a churner and its traces), so that `generator` draws what it always drew.
+    func append(to data: inout DemoShopData, using generator: inout some RandomNumberGenerator, traces: inout some RandomNumberGenerator) {
+        let firstOrder = data.orders.count
+        let firstEvent = data.events.count
         var purchases = market.purchases
         purchases.alpha /= channel.rateFactor
-        let weeks = BGNBDSimulator(parameters: purchases).purchaseTimes(age: Double(lastDay - firstDay) / 7, using: &generator)
+        let (weeks, droppedOut) = BGNBDSimulator(parameters: purchases).lifetime(age: Double(lastDay - firstDay) / 7, using: &generator)
         var days = [firstDay]
         for week in weeks {
             let day = firstDay + Int32(week * 7)
@@ -84,13 +89,27 @@ struct CustomerLife {
             let score = complained ? Double.random(in: 0...4, using: &generator).rounded() : Double.random(in: 6...10, using: &generator).rounded()
             event(.surveyAnswered, at: Int64(lastPurchase) * 86_400_000 + 3 * 86_400_000, index: "s", score: score, to: &data)
         }
+        ChurnReasons.sprinkle(on: &data.events[firstEvent...], using: &traces)
+        if droppedOut {
+            let cause = ChurnTraces.cause(using: &traces)
+            data.trueCauses[id] = cause
+            ChurnTraces(cause: cause, life: self, firstOrder: firstOrder, firstEvent: firstEvent).apply(to: &data, using: &traces)
+        }
+    }
+
+    func eventID(_ index: String) -> String { "\(id)-\(index)" }
+
+    /// Only events up to the end of the shop's history are sent, and none long before the
+    /// customer's first day.
+    func isWithinHistory(_ milliseconds: Int64) -> Bool {
+        milliseconds < (Int64(lastDay) + 1) * Self.day && milliseconds >= Int64(firstDay) * Self.day - 3 * Self.day
     }
 
     /// Only events up to the end of the shop's history are sent: every kind, the survey too, so
     /// that a demo ending yesterday stores nothing dated after now.
     private func event(_ type: EventType, at milliseconds: Int64, index: String, score: Double? = nil, to data: inout DemoShopData) {
-        guard milliseconds < (Int64(lastDay) + 1) * 86_400_000, milliseconds >= Int64(firstDay) * 86_400_000 - 3 * 86_400_000 else { return }
-        data.events.append(Event(eventID: "\(id)-\(index)", customerID: id, occurredAtUnixMs: milliseconds, type: type, score: score.map { SurveyScore(value: $0) }))
+        guard isWithinHistory(milliseconds) else { return }
+        data.events.append(Event(eventID: eventID(index), customerID: id, occurredAtUnixMs: milliseconds, type: type, score: score.map { SurveyScore(value: $0) }))
     }
 
     /// Euro cents as minor units of the market's currency on `day`.

@@ -6,7 +6,8 @@ import Ingestion
 /// A realistic cross-border shop, deterministic for a seed: customers in six markets and four
 /// currencies, acquired over two years through five channels at their costs; purchases that
 /// follow BG/NBD and Gamma-Gamma with each market's parameters, busier in November and
-/// December; refunds and cancellations; and the behaviour events around them.
+/// December; refunds and cancellations; and the behaviour events around them. Customers who drop
+/// out before the end leave for one of the `ChurnDriver`s, and their last months show it.
 public struct DemoShopGenerator: Sendable {
     public let customers: Int
     public let seed: UInt64
@@ -27,6 +28,9 @@ public struct DemoShopGenerator: Sendable {
 
     public func generate(baseCurrency: String) -> DemoShopData {
         var generator = SplitMix64(seed: seed)
+        // Churn causes and their traces draw from a stream of their own: survivors' records are
+        // what they were before churners had causes.
+        var traces = SplitMix64(seed: seed ^ 0xC4A5_E5D2_17B3_9F01)
         var data = DemoShopData()
         let currencies = Set(Market.all.map(\.currency) + [baseCurrency]).sorted()
         let basePerEuro = Market.all.first { $0.currency == baseCurrency }?.perEuro ?? 1
@@ -43,7 +47,7 @@ public struct DemoShopGenerator: Sendable {
             let customer = CustomerLife(
                 id: idPrefix + "c\(index)", market: market, channel: channel,
                 firstDay: firstDay.daysSinceEpoch + Int32(generator.next() % UInt64(Self.historyDays)), lastDay: lastDay.daysSinceEpoch)
-            customer.append(to: &data, using: &generator)
+            customer.append(to: &data, using: &generator, traces: &traces)
         }
         return data
     }

@@ -26,6 +26,20 @@ struct DemoShopTests {
             #expect(try await server.count("SELECT count(*) FROM customers WHERE customer_id LIKE 'demo3-%'") == 1_500)
             #expect(try await server.count("SELECT count(*) FROM orders") == Int64(data.orders.count))
             #expect(try await server.count("SELECT count(*) FROM events") == Int64(data.events.count))
+            // Ingestion's keyword table reads the demo's reasons as their causes: a churner's most
+            // frequent driver is their true cause (disengagement names none).
+            let dominant = try await server.pool.query(
+                """
+                SELECT DISTINCT ON (customer_id) customer_id, driver
+                FROM (SELECT customer_id, driver, sum(events) AS n FROM customer_event_months
+                      WHERE driver <> '' GROUP BY 1, 2) d
+                ORDER BY customer_id, n DESC, driver
+                """)
+            var drivers: [String: String] = [:]
+            for row in dominant { drivers[try row.string("customer_id")] = try row.string("driver") }
+            let named = data.trueCauses.filter { $0.value != .disengagement }
+            let agreeing = named.filter { drivers[$0.key] == $0.value.rawValue }.count
+            #expect(named.count > 200 && Double(agreeing) > 0.9 * Double(named.count), "\(agreeing) of \(named.count)")
 
             let evaluation = try #require(outcome.evaluation)
             #expect(evaluation.fit?.converged == true)
