@@ -187,7 +187,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ValuationTests",
-            dependencies: ["Valuation", "DemoShop", "Ingestion", "CLVModels", "CLVProto", "CLVService", "RPC", "Store", "TestSupport"]
+            dependencies: ["Valuation", "Segmentation", "DemoShop", "Ingestion", "CLVModels", "CLVProto", "CLVService", "RPC", "Store", "TestSupport"]
         ),
         // The command line's own logic: argument syntax, help and what it prints.
         .testTarget(
