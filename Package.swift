@@ -209,7 +209,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "CLVService", "DemoShop", "Ingestion", "Valuation", "RPC", "Store", "CLVProto", "TestSupport",
+                "CLVService", "DemoShop", "Ingestion", "Valuation", "Segmentation", "RPC", "Store", "CLVProto", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
