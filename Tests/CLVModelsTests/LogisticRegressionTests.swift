@@ -91,6 +91,15 @@ struct LogisticRegressionTests {
         #expect(gradient.allSatisfy { abs($0) < 1e-8 }, "gradient \(gradient)")
     }
 
+    @Test func separableDataWithoutAPenaltyGrowsUntilTheLossIsNegligible() throws {
+        let features = FeatureMatrix(columns: 1, values: [-3, -2, -1, 1, 2, 3])
+        let labels = [false, false, false, true, true, true]
+        let model = try LogisticRegression.fit(features, labels: labels, options: .init(l2: 0))
+        // No finite optimum: the weight grows until a step's gain is below the tolerance.
+        #expect(model.logLoss < 1e-7 && model.weights[0] > 10 && model.weights[0].isFinite)
+        #expect(model.probability([1]) > 0.999 && model.probability([-1]) < 0.001)
+    }
+
     @Test func constantColumnGetsScaleOneAndNoWeight() throws {
         var features = FeatureMatrix(columns: 2)
         for row in Self.tiny.features.values.indices where row % 2 == 0 {
