@@ -26,10 +26,17 @@ public struct DemoOutcome: Sendable {
     /// Of the customers the refresh calls churned and the generator made churn, how many have
     /// their true cause as dominant driver, per cause.
     public var causes: [CLVModels.ChurnDriver: CauseMatch] = [:]
+    /// The same over the customers the refresh calls dormant or churned.
+    public var inactiveCauses: [CLVModels.ChurnDriver: CauseMatch] = [:]
 
     /// Churned customers of one true cause, and how many of them got it as their driver.
     public struct CauseMatch: Sendable {
         public var customers = 0
         public var matched = 0
+
+        public init(customers: Int = 0, matched: Int = 0) {
+            self.customers = customers
+            self.matched = matched
+        }
     }
 }

@@ -71,21 +71,24 @@ public struct DemoRunner: Sendable {
         outcome.segments = try await segmentation.segmentSummary(SegmentSummaryRequest(by: .market))
         progress("training the churn model: no purchase in the 180 days after a cut-off, validated on a later cut-off")
         outcome.churnModel = try await segmentation.trainChurnModel(TrainChurnModelRequest())
-        outcome.causes = try await causeMatches(data.trueCauses)
+        try await matchCauses(data.trueCauses, into: &outcome)
         return outcome
     }
 
-    /// The churned members' dominant drivers against the causes the generator gave them.
-    private func causeMatches(_ causes: [String: CLVModels.ChurnDriver]) async throws -> [CLVModels.ChurnDriver: DemoOutcome.CauseMatch] {
-        var matches: [CLVModels.ChurnDriver: DemoOutcome.CauseMatch] = [:]
-        for try await page in segmentation.listSegmentMembers(ListSegmentMembersRequest(stages: [.churned], pageSize: 10_000)) {
+    /// The dominant drivers of the dormant and churned members against the causes the generator gave them.
+    private func matchCauses(_ causes: [String: CLVModels.ChurnDriver], into outcome: inout DemoOutcome) async throws {
+        for try await page in segmentation.listSegmentMembers(ListSegmentMembersRequest(stages: [.dormant, .churned], pageSize: 10_000)) {
             for member in page.members {
                 guard let cause = causes[member.customerID] else { continue }
-                matches[cause, default: DemoOutcome.CauseMatch()].customers += 1
-                if member.driver.name == cause.rawValue { matches[cause, default: DemoOutcome.CauseMatch()].matched += 1 }
+                let matched = member.driver.name == cause.rawValue ? 1 : 0
+                outcome.inactiveCauses[cause, default: DemoOutcome.CauseMatch()].customers += 1
+                outcome.inactiveCauses[cause, default: DemoOutcome.CauseMatch()].matched += matched
+                if member.stage == .churned {
+                    outcome.causes[cause, default: DemoOutcome.CauseMatch()].customers += 1
+                    outcome.causes[cause, default: DemoOutcome.CauseMatch()].matched += matched
+                }
             }
         }
-        return matches
     }
 
     /// Sends `records` in batches of 5,000, four in flight; returns the rejections.
