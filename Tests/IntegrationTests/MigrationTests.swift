@@ -1,10 +1,11 @@
 import CLVService
-import Ingestion
-import Valuation
 import Foundation
+import Ingestion
+import Segmentation
 import Store
-import Testing
 import TestSupport
+import Testing
+import Valuation
 
 @Suite struct MigrationTests {
     private static let migrations = PlatformMigrations.all + [
@@ -36,7 +37,8 @@ import TestSupport
 
         let pool = TestDatabase.makePool(database)
         let rows = try await pool.query("SELECT version, count(*) OVER (PARTITION BY version) AS copies FROM clv_schema_migrations ORDER BY version")
-        let expected = (PlatformMigrations.all + IngestionMigrations.all + ValuationMigrations.all).map { Int64($0.version) }
+        let expected = (PlatformMigrations.all + IngestionMigrations.all + ValuationMigrations.all + SegmentationMigrations.all)
+            .map { Int64($0.version) }
         #expect(try rows.map { try $0.int("version") } == expected)
         #expect(try rows.allSatisfy { try $0.int("copies") == 1 })
         await pool.close()
