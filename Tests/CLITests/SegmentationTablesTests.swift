@@ -21,12 +21,12 @@ import Testing
 
     @Test func cutPointsAndTiersCarryTheirUnits() {
         let euro = Self.rows(Self.refresh(currency: "EUR"))
-        #expect(euro["recency cut points"] == "14, 30, 61, 120 days since the last purchase", "\(euro)")
+        #expect(euro["recency cut points"] == "14, 30, 61, 120 days since the last purchase (R steps up below each)", "\(euro)")
         #expect(euro["frequency cut points"] == "1, 1, 2, 4 purchase days")
         #expect(euro["monetary cut points"] == "25.00, 40.00, 60.50, 120.00 EUR (average order)", "\(euro)")
         #expect(euro["high tier from"] == "1,234.56 EUR" && euro["medium tier from"] == "500.00 EUR")
         #expect(euro["customers"] == "100: 80 with a purchase, 12 with warnings, 5 changed stage")
-        #expect(euro["value basis"]?.hasPrefix("historical revenue to date") == true && euro["value basis"]?.contains("EUR (major units)") == true)
+        #expect(euro["value basis"]?.hasPrefix("historical revenue to date") == true && euro["value basis"]?.hasSuffix("; shown in EUR major units") == true)
         // The yen has no minor unit: 2,500 minor units are 2,500 yen.
         let yen = Self.rows(Self.refresh(currency: "JPY"))
         #expect(yen["monetary cut points"] == "2,500, 4,000, 6,050, 12,000 JPY (average order)", "\(yen)")

@@ -11,7 +11,7 @@ extension ChurnModelReport {
             ("label", "no purchase in the \(windowDays) days after a cut-off"),
             ("train", "cut-off \(trainCutoff), \(trainCustomers) customers, churn rate \(Format.percent(trainChurnRate))"),
             ("validate", "cut-off \(validateCutoff), \(validateCustomers) customers, churn rate \(Format.percent(validateChurnRate))"),
-            ("fit", "L2 \(Format.number(l2, significant: 3)), \(iterations) iterations, \(converged ? "converged" : "NOT converged"), \(Format.number(trainSeconds, significant: 3)) s"),
+            ("fit", "L2 \(Format.number(l2, significant: 3)), \(iterations) iterations, \(converged ? "converged" : "NOT converged"), \(Format.seconds(trainSeconds))"),
             ("scored", "\(scoredCustomers) customers as of \(scoredAsOf.isEmpty ? "—" : scoredAsOf)"),
         ] { head.append([label, value]) }
         lines += head.lines
@@ -24,7 +24,9 @@ extension ChurnModelReport {
         ])
         for metric in metrics {
             scorers.append([
-                metric.scorer, Self.fraction(metric.auc), Self.fraction(metric.prAuc), Self.fraction(metric.threshold),
+                metric.scorer, Self.fraction(metric.auc), Self.fraction(metric.prAuc),
+                // Recency's threshold is in days since the last purchase, the others' a risk.
+                metric.scorer == "recency" ? Format.count(Int(metric.threshold.rounded()), "day") : Self.fraction(metric.threshold),
                 Format.percent(metric.precision), Format.percent(metric.recall), String(metric.confusion.truePositives),
                 String(metric.confusion.falsePositives), String(metric.confusion.trueNegatives), String(metric.confusion.falseNegatives),
             ])

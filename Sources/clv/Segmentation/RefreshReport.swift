@@ -57,14 +57,14 @@ struct RefreshReport: Encodable {
             ("refresh", "\(refreshId)" + (previousRefreshId == 0 ? " (the first)" : " (previous \(previousRefreshId))")),
             ("as of", asOf),
             ("customers", "\(customers): \(purchasers) with a purchase, \(customersWithWarnings) with warnings, \(stageChanges) changed stage"),
-            ("recency cut points", "\(numbers(cutPoints.recencyDays)) days since the last purchase"),
+            ("recency cut points", "\(numbers(cutPoints.recencyDays)) days since the last purchase (R steps up below each)"),
             ("frequency cut points", "\(numbers(cutPoints.frequencyDays)) purchase days"),
             ("monetary cut points", cutPoints.monetaryBaseMinor.map(valueBasis.money).joined(separator: ", ") + "\(currency) (\(spend))"),
             ("value basis", valueBasis.text),
             ("high tier from", valueBasis.money(highTierFromBaseMinor) + currency),
             ("medium tier from", valueBasis.money(mediumTierFromBaseMinor) + currency),
             ("stages by", valuationRunId == 0 ? "days without a purchase (no valuation run)" : "P(alive) of valuation run \(valuationRunId)"),
-            ("time", Format.number(seconds, significant: 3) + " s"),
+            ("time", Format.seconds(seconds)),
         ]
     }
 }

@@ -55,9 +55,9 @@ enum SegmentationNames {
     }
 
     /// A segment's title; other names with spaces and a capital ("product_quality" →
-    /// "Product quality"); "unspecified" as "(none)".
+    /// "Product quality"); "unspecified" and the summaries' "none" (no segment, no driver) as "(none)".
     static func display(_ name: String) -> String {
-        if name.isEmpty || name == "unspecified" { return "(none)" }
+        if name.isEmpty || name == "unspecified" || name == "none" { return "(none)" }
         if let title = segmentTitles[name] { return title }
         let spaced = name.replacingOccurrences(of: "_", with: " ")
         return spaced.prefix(1).uppercased() + spaced.dropFirst()

@@ -28,7 +28,7 @@ struct SegmentsRefreshCommand: AsyncParsableCommand {
             let call = SegmentationRPC.Client(client: client).refreshSegments(RefreshSegmentsRequest(settings: settings.settings))
             for try await progress in call {
                 if !connection.json, !progress.done {
-                    print("\(progress.phase) … \(progress.customers) customers, \(Format.number(progress.seconds, significant: 3)) s")
+                    print("\(progress.phase) … \(progress.customers) customers, \(Format.seconds(progress.seconds))")
                 }
                 last = progress
             }

@@ -18,9 +18,10 @@ struct TextTable {
         rows.append(cells)
     }
 
-    /// The header and the rows, two spaces between columns, no trailing blanks.
+    /// The header (none when every header is empty) and the rows, two spaces between columns,
+    /// no trailing blanks.
     var lines: [String] {
-        let all = [headers] + rows
+        let all = (headers.allSatisfy(\.isEmpty) ? [] : [headers]) + rows
         let widths = headers.indices.map { column in all.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
         return all.map { cells in
             headers.indices.map { column in

@@ -22,10 +22,11 @@ struct ValueBasisReport: Encodable {
         description = basis.description
     }
 
-    /// The server's line, with where the tables' money is printed: major units, not minor.
+    /// The server's line (which speaks of minor units, as the wire does), and how the tables
+    /// print the money: in major units.
     var text: String {
-        let money = baseCurrency.isEmpty ? "money in major units" : "money in \(baseCurrency) (major units)"
-        return (description.isEmpty ? kind.replacingOccurrences(of: "_", with: " ") : description) + "; tables show \(money)"
+        let shown = baseCurrency.isEmpty ? "major units" : "\(baseCurrency) major units"
+        return (description.isEmpty ? kind.replacingOccurrences(of: "_", with: " ") : description) + "; shown in \(shown)"
     }
 
     /// Minor units of the base currency as people read them, without the code.
