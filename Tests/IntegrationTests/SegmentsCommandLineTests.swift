@@ -3,7 +3,7 @@ import Testing
 
 /// `clv segments …` and `clv customer` as a user runs them, against a real `clv-server` on its
 /// own cluster, after importing a few customers and orders with `clv import`.
-@Suite struct SegmentsCommandTests {
+@Suite struct SegmentsCommandLineTests {
     static let customers = #"""
         customer_id,market,acquisition_channel
         c-1,DE,ads
