@@ -14,6 +14,6 @@ struct CLVCommand: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, HealthCommand.self, ImportCommand.self, ForgetCommand.self, StatsCommand.self,
             BaseCurrencyCommand.self, FitCommand.self, ScoreCommand.self, ValueCommand.self, ReportCommand.self,
-            EvaluateCommand.self, BenchCommand.self,
+            EvaluateCommand.self, SegmentsCommand.self, CustomerCommand.self, ChurnCommand.self, BenchCommand.self,
         ])
 }

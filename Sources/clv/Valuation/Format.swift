@@ -29,6 +29,11 @@ enum Format {
         return currency.isEmpty || !named ? amount : "\(amount) \(currency)"
     }
 
+    /// "0.019 s", "12.4 s": a duration to the millisecond, never in exponent notation.
+    static func seconds(_ seconds: Double) -> String {
+        String(format: seconds < 10 ? "%.3f s" : "%.1f s", seconds)
+    }
+
     static func percent(_ share: Double) -> String {
         String(format: "%.1f %%", share * 100)
     }
