@@ -99,7 +99,9 @@ struct SegmentRefresher: Sendable {
         for (fact, assignment) in zip(facts, assignments) {
             let previous = fact.previous
             if hadPrevious, previous?.stage != assignment.stage { changes.append((fact.customerID, previous?.stage, assignment.stage)) }
-            transitions[TransitionKey(kind: "segment", from: previous?.segment ?? "", to: assignment.segment?.rawValue ?? ""), default: 0] += 1
+            // "" is "not in the previous refresh"; "none" a customer without a purchase, so without a segment.
+            let fromSegment = previous.map { $0.segment.isEmpty ? "none" : $0.segment } ?? ""
+            transitions[TransitionKey(kind: "segment", from: fromSegment, to: assignment.segment?.rawValue ?? "none"), default: 0] += 1
             transitions[TransitionKey(kind: "stage", from: previous?.stage?.rawValue ?? "", to: assignment.stage.rawValue), default: 0] += 1
             transitions[TransitionKey(kind: "tier", from: previous?.tier ?? "", to: assignment.tier.rawValue), default: 0] += 1
         }

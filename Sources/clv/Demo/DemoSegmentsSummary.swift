@@ -32,30 +32,33 @@ struct DemoSegmentsSummary {
         let overall = Dictionary(uniqueKeysWithValues: summary.segments.filter { $0.group.isEmpty }.map { ($0.name, $0) })
         var byMarket: [String: [String: UInt64]] = [:]
         for row in summary.segments where !row.group.isEmpty { byMarket[row.name, default: [:]][row.group] = row.customers }
-        var rows = [["segment", "customers", "share", "value share", "average value"] + markets]
+        var rows = TextTable(
+            [("segment", .left), ("customers", .right), ("share", .right), ("value share", .right), ("average value", .right)]
+                + markets.map { ($0, .right) })
         for segment in Segment.allCases.map(\.name) + ["none"] {
             guard let total = overall[segment] else { continue }
             rows.append(
-                [Self.segmentName(segment), "\(total.customers)", Format.percent(total.customerShare), Format.percent(total.valueShare),
+                [SegmentationNames.display(segment), "\(total.customers)", Format.percent(total.customerShare), Format.percent(total.valueShare),
                  Format.money(total.averageValue, currency: currency)] + markets.map { "\(byMarket[segment]?[$0] ?? 0)" })
         }
-        return Self.aligned(rows)
+        return rows.text
     }
 
     private func shareTable(_ rows: [SummaryRow], names: [String], currency: String) -> String {
         let overall = Dictionary(uniqueKeysWithValues: rows.filter { $0.group.isEmpty }.map { ($0.name, $0) })
-        var table = [["", "customers", "share", "value share", "average value"]]
+        var table = TextTable([("", .left), ("customers", .right), ("share", .right), ("value share", .right), ("average value", .right)])
         for name in names {
             guard let row = overall[name] else { continue }
             table.append(
-                [Self.displayName(name), "\(row.customers)", Format.percent(row.customerShare), Format.percent(row.valueShare),
+                [SegmentationNames.display(name), "\(row.customers)", Format.percent(row.customerShare), Format.percent(row.valueShare),
                  Format.money(row.averageValue, currency: currency)])
         }
-        return Self.aligned(table)
+        return table.text
     }
 
     private func churnText(_ model: ChurnModel) -> String {
-        var rows = [["scorer", "AUC", "PR-AUC", "precision", "recall", "top-decile lift"]]
+        var rows = TextTable(
+            [("scorer", .left), ("AUC", .right), ("PR-AUC", .right), ("precision", .right), ("recall", .right), ("top-decile lift", .right)])
         for metrics in model.metrics {
             rows.append(
                 [metrics.scorer.replacingOccurrences(of: "_", with: " "), Format.number(metrics.auc, significant: 3),
@@ -67,7 +70,7 @@ struct DemoSegmentsSummary {
             trained at \(model.trainCutoff) on \(model.trainCustomers) customers (\(Format.percent(model.trainChurnRate)) churned) \
             in \(Format.number(model.trainSeconds, significant: 3)) s; validated at \(model.validateCutoff) on \
             \(model.validateCustomers) customers (\(Format.percent(model.validateChurnRate)) churned), against two baselines:
-            \(Self.aligned(rows))
+            \(rows.text)
             """
     }
 
@@ -79,12 +82,13 @@ struct DemoSegmentsSummary {
         }
         let churned = share(outcome.causes)
         let inactive = share(outcome.inactiveCauses)
-        var rows = [["true cause", "churned", "driver = cause", "dormant or churned", "driver = cause"]]
+        var rows = TextTable(
+            [("true cause", .left), ("churned", .right), ("driver = cause", .right), ("dormant or churned", .right), ("driver = cause", .right)])
         for cause in CLVModels.ChurnDriver.allCases {
             let match = outcome.causes[cause] ?? DemoOutcome.CauseMatch()
             let wider = outcome.inactiveCauses[cause] ?? DemoOutcome.CauseMatch()
             rows.append([
-                cause.displayName, "\(match.customers)", Format.percent(Double(match.matched) / Double(max(1, match.customers))),
+                SegmentationNames.display(cause.rawValue), "\(match.customers)", Format.percent(Double(match.matched) / Double(max(1, match.customers))),
                 "\(wider.customers)", Format.percent(Double(wider.matched) / Double(max(1, wider.customers))),
             ])
         }
@@ -93,28 +97,7 @@ struct DemoSegmentsSummary {
             \(churned.0) of the \(churned.1) customers the refresh calls churned and the simulation made churn have their true \
             cause as dominant driver: \(churned.2) (goal: at least 80 %); of the \(inactive.1) true churners it calls dormant \
             or churned, \(inactive.2).
-            \(Self.aligned(rows))
+            \(rows.text)
             """
-    }
-
-    /// "cant_lose_them" → "Can't Lose Them".
-    static func segmentName(_ name: String) -> String {
-        RFMSegment(rawValue: name)?.displayName ?? name
-    }
-
-    /// Stages, drivers and warnings in words: "product_quality" → "product quality".
-    static func displayName(_ name: String) -> String {
-        name.replacingOccurrences(of: "_", with: " ")
-    }
-
-    /// Columns aligned: the first to the left, the others to the right.
-    static func aligned(_ rows: [[String]]) -> String {
-        let widths = (0..<(rows.map(\.count).max() ?? 0)).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { column, cell in
-                let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return column == 0 ? cell + pad : pad + cell
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
     }
 }

@@ -104,6 +104,7 @@ struct SegmentsMembersCommand: AsyncParsableCommand {
                 currency = card?.refresh?.valueBasis?.baseCurrency ?? ""
             }
         } catch {
+            sink.abandon()
             Output.fail(error)
         }
         try show(sink, refreshID: refreshID, currency: currency)

@@ -1287,7 +1287,8 @@ public struct SegmentTransitionsRequest: Sendable, Hashable {
 
 /// `clv.segmentation.v1.Transition`.
 public struct Transition: Sendable, Hashable {
-    /// Empty "from": the customer was not in the earlier refresh.
+    /// Empty "from": the customer was not in the earlier refresh. In the segment matrix "none" is a
+    /// customer without a purchase (no RFM segment).
     public var from: String
     public var to: String
     public var customers: UInt64

@@ -772,7 +772,8 @@ struct  Clv__Segmentation__V1__Transition
 {
   ProtobufCMessage base;
   /*
-   * Empty "from": the customer was not in the earlier refresh.
+   * Empty "from": the customer was not in the earlier refresh. In the segment matrix "none" is a
+   * customer without a purchase (no RFM segment).
    */
   char *from;
   char *to;
