@@ -25,7 +25,8 @@ struct CustomerFacts: Sendable {
     var recentPaymentFailures = 0
     var recentCancellations = 0
     var lastCartAbandonedDay: Int32?
-    /// Issue events whose reason points to a driver, from six months before the last purchase on.
+    /// Events whose reason points to a driver (issues, cancellations, failed payments, abandoned
+    /// carts, surveys), from six months before the last purchase on.
     var reasonCounts: [CLVModels.ChurnDriver: Int] = [:]
     /// The current scoring's CLV, when the customer was scored.
     var clv: Double?
@@ -98,12 +99,14 @@ struct CustomerFacts: Sendable {
         WHERE ($4::text IS NULL OR c.customer_id = $4) AND ($7::bool OR p.customer_id IS NOT NULL)
         """
 
-    /// Reason counts from six months before the customer's last purchase (or the previous
-    /// window's start, when earlier): the end of a relationship is where its cause shows.
+    /// Reason counts of every event type but engagement (opens, clicks, visits), from six months
+    /// before the customer's last purchase (or the previous window's start, when earlier): the
+    /// end of a relationship is where its cause shows.
     private static var reasonColumns: String {
         reasonDrivers.map { driver in
             """
-            sum(m.events) FILTER (WHERE m.driver = '\(driver.rawValue)' AND m.month >= least(
+            sum(m.events) FILTER (WHERE m.driver = '\(driver.rawValue)' AND m.type NOT IN ('email_opened', 'email_clicked', 'site_visit')
+                AND m.month >= least(
                     date_trunc('month', $1::date - 2 * $2::int), date_trunc('month', p.last_day) - interval '6 months')) AS reason_\(driver.rawValue)
             """
         }.joined(separator: ",\n")

@@ -21,12 +21,13 @@ struct MemberReport: Encodable {
         market = member.market
         acquisitionChannel = member.acquisitionChannel
         rfm = member.rfm.map(RFMReport.init)
-        segment = member.segment.name
+        // Empty for none: a customer without a purchase has no segment, one without evidence no driver.
+        segment = member.segment == .unspecified ? "" : member.segment.name
         stage = member.stage.name
         tier = member.tier.name
         valueBaseMinor = member.value
         warnings = member.warnings.map(\.name)
-        driver = member.driver.name
+        driver = member.driver == .unspecified ? "" : member.driver.name
         churnRisk = member.hasChurnRisk ? member.churnRisk : nil
         probabilityAlive = member.hasProbabilityAlive ? member.probabilityAlive : nil
     }
