@@ -187,7 +187,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ValuationTests",
-            dependencies: ["Valuation", "DemoShop", "Ingestion", "CLVModels", "CLVProto", "CLVService", "RPC", "Store", "TestSupport"]
+            dependencies: ["Valuation", "Segmentation", "DemoShop", "Ingestion", "CLVModels", "CLVProto", "CLVService", "RPC", "Store", "TestSupport"]
         ),
         // The command line's own logic: argument syntax, help and what it prints.
         .testTarget(
@@ -209,7 +209,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "CLVService", "DemoShop", "Ingestion", "Valuation", "RPC", "Store", "CLVProto", "TestSupport",
+                "CLVService", "DemoShop", "Ingestion", "Valuation", "Segmentation", "RPC", "Store", "CLVProto", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -37,6 +37,15 @@ EXPECTED = {
         ("ValueReport", "ValueReportRequest", "ValueReportResponse", UNARY, "valuation.read"),
         ("EvaluateModel", "EvaluateModelRequest", "ModelEvaluation", UNARY, "valuation.read"),
     ],
+    "clv.segmentation.v1.Segmentation": [
+        ("RefreshSegments", "RefreshSegmentsRequest", "RefreshProgress", SERVER_STREAMING, "segmentation.write"),
+        ("GetCustomerSegments", "GetCustomerSegmentsRequest", "CustomerSegments", UNARY, "segmentation.read"),
+        ("ListSegmentMembers", "ListSegmentMembersRequest", "SegmentMembersPage", SERVER_STREAMING, "segmentation.read"),
+        ("SegmentSummary", "SegmentSummaryRequest", "SegmentSummaryResponse", UNARY, "segmentation.read"),
+        ("SegmentTransitions", "SegmentTransitionsRequest", "SegmentTransitionsResponse", UNARY, "segmentation.read"),
+        ("TrainChurnModel", "TrainChurnModelRequest", "ChurnModel", UNARY, "segmentation.write"),
+        ("ChurnModelReport", "ChurnModelReportRequest", "ChurnModel", UNARY, "segmentation.read"),
+    ],
 }
 
 errors = []

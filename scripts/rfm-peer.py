@@ -37,10 +37,22 @@ def scores(values):
     return 1 + np.searchsorted(cuts, values, side="left")
 
 
-def segments(r, f, m):
-    fm = f + m
+def segment_codes(r, fm):
+    """The rule table applied to scores R and sums F + M, first match wins: indices into NAMES."""
     conditions = [(r >= rl) & (r <= rh) & (fm >= sl) & (fm <= sh) for _, (rl, rh), (sl, sh) in RULES]
-    return np.select(conditions, [name for name, _, _ in RULES], default=CATCH_ALL)
+    return np.select(conditions, range(len(RULES)), default=len(RULES))
+
+
+NAMES = [name for name, _, _ in RULES] + [CATCH_ALL]
+# The table evaluated once on the whole 5 x 9 grid of (R, F + M), as CLVModels does for its 125
+# triples; each customer's segment is then one vectorised look-up, kept as a pandas Categorical
+# (no per-customer string copies; to_csv writes the names).
+GRID_R, GRID_FM = np.meshgrid(np.arange(1, 6), np.arange(2, 11), indexing="ij")
+CODE_GRID = segment_codes(GRID_R, GRID_FM).astype(np.int8)
+
+
+def segments(r, f, m):
+    return pd.Categorical.from_codes(CODE_GRID[r - 1, f + m - 2], categories=NAMES)
 
 
 def main():

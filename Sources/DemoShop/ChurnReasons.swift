@@ -4,7 +4,7 @@ import CLVProto
 /// What customers write in an event's `reason`: per churn cause, phrases the ingestion keyword
 /// table classifies to that cause, and the odd reason on anyone's ordinary events.
 enum ChurnReasons {
-    static func of(_ cause: ChurnDriver) -> [String] {
+    static func of(_ cause: CLVModels.ChurnDriver) -> [String] {
         switch cause {
         case .logistics:
             ["parcel arrived two weeks late", "package lost by courier", "delivery delayed again", "stuck in customs for a month"]
@@ -29,7 +29,7 @@ enum ChurnReasons {
     /// Anyone's issue events carry a random reason now and then (any cause, or none the keyword
     /// table knows), so one stray reason is no cause: a churner's driver has to be earned.
     static func sprinkle(on events: inout ArraySlice<Event>, using generator: inout some RandomNumberGenerator) {
-        let pool = ChurnDriver.allCases.flatMap(of) + ["changed my mind", "other", "ordered by mistake"]
+        let pool = CLVModels.ChurnDriver.allCases.flatMap(of) + ["changed my mind", "other", "ordered by mistake"]
         for position in events.indices where issueTypes.contains(events[position].type) && events[position].attributes["reason"] == nil {
             guard Double.random(in: 0..<1, using: &generator) < 0.05 else { continue }
             events[position].attributes["reason"] = pool.randomElement(using: &generator)

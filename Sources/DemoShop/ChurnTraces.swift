@@ -8,18 +8,18 @@ import CLVProto
 /// its own generator, so survivors' records stay as they were and the shop's main random stream
 /// is not disturbed.
 struct ChurnTraces {
-    let cause: ChurnDriver
+    let cause: CLVModels.ChurnDriver
     /// The customer's records, with their positions in `DemoShopData`.
     let life: CustomerLife
     let firstOrder: Int
     let firstEvent: Int
 
     /// Shares of the causes among churners.
-    static let shares: [(cause: ChurnDriver, share: Double)] = [
+    static let shares: [(cause: CLVModels.ChurnDriver, share: Double)] = [
         (.logistics, 0.2), (.productQuality, 0.2), (.price, 0.2), (.service, 0.15), (.payment, 0.1), (.disengagement, 0.15),
     ]
 
-    static func cause(using generator: inout some RandomNumberGenerator) -> ChurnDriver {
+    static func cause(using generator: inout some RandomNumberGenerator) -> CLVModels.ChurnDriver {
         DemoShopGenerator.pick(shares, share: \.share, using: &generator).cause
     }
 

@@ -1,3 +1,4 @@
+import CLVModels
 import CLVProto
 import CLVStubs
 import Foundation
@@ -6,18 +7,24 @@ import RPC
 import Valuation
 
 /// Runs the demo against a server: generates the shop, ingests it over RPC, evaluates the
-/// model on a holdout, fits and scores, and reports value by market and channel.
+/// model on a holdout, fits and scores, reports value by market and channel, refreshes the
+/// segments, trains the churn model, and checks the churn drivers against the true causes.
 public struct DemoRunner: Sendable {
     public let ingestion: IngestionRPC.Client
     public let valuation: ValuationRPC.Client
+    public let segmentation: SegmentationRPC.Client
     /// Called with a line of progress for people.
     public let progress: @Sendable (String) -> Void
     /// The demo values customers over three years, a common planning horizon.
     public static let horizonYears = 3.0
 
-    public init(ingestion: IngestionRPC.Client, valuation: ValuationRPC.Client, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(
+        ingestion: IngestionRPC.Client, valuation: ValuationRPC.Client, segmentation: SegmentationRPC.Client,
+        progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.ingestion = ingestion
         self.valuation = valuation
+        self.segmentation = segmentation
         self.progress = progress
     }
 
@@ -56,7 +63,32 @@ public struct DemoRunner: Sendable {
         }
         outcome.byMarket = try await valuation.valueReport(ValueReportRequest(by: .market, top: top))
         outcome.byChannel = try await valuation.valueReport(ValueReportRequest(by: .channel))
+
+        progress("refreshing segments: RFM, lifecycle stages, value tiers, churn warnings and drivers")
+        for try await step in segmentation.refreshSegments(RefreshSegmentsRequest()) where step.done {
+            outcome.refresh = step.refresh
+        }
+        outcome.segments = try await segmentation.segmentSummary(SegmentSummaryRequest(by: .market))
+        progress("training the churn model: no purchase in the 180 days after a cut-off, validated on a later cut-off")
+        outcome.churnModel = try await segmentation.trainChurnModel(TrainChurnModelRequest())
+        try await matchCauses(data.trueCauses, into: &outcome)
         return outcome
+    }
+
+    /// The dominant drivers of the dormant and churned members against the causes the generator gave them.
+    private func matchCauses(_ causes: [String: CLVModels.ChurnDriver], into outcome: inout DemoOutcome) async throws {
+        for try await page in segmentation.listSegmentMembers(ListSegmentMembersRequest(stages: [.dormant, .churned], pageSize: 10_000)) {
+            for member in page.members {
+                guard let cause = causes[member.customerID] else { continue }
+                let matched = member.driver.name == cause.rawValue ? 1 : 0
+                outcome.inactiveCauses[cause, default: DemoOutcome.CauseMatch()].customers += 1
+                outcome.inactiveCauses[cause, default: DemoOutcome.CauseMatch()].matched += matched
+                if member.stage == .churned {
+                    outcome.causes[cause, default: DemoOutcome.CauseMatch()].customers += 1
+                    outcome.causes[cause, default: DemoOutcome.CauseMatch()].matched += matched
+                }
+            }
+        }
     }
 
     /// Sends `records` in batches of 5,000, four in flight; returns the rejections.

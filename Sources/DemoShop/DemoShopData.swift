@@ -9,5 +9,5 @@ public struct DemoShopData: Sendable {
     public var events: [Event] = []
     /// Why each churner left: customer id → the cause their last months show. Churners are the
     /// customers who dropped out before the end of the history; survivors are not in it.
-    public var trueCauses: [String: ChurnDriver] = [:]
+    public var trueCauses: [String: CLVModels.ChurnDriver] = [:]
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CLVModels
@@ -107,13 +108,14 @@ struct ChurnWarningTests {
         facts.recentCancellations = 1
         let both = Self.fired(facts)[.paymentTrouble]
         #expect(both?.severity == .medium && both?.current == 2 && both?.windowDays == 90)
-        #expect(both?.detail == "1 failed payments and 1 cancelled orders in the last 90 days")
+        #expect(both?.detail == "2 failed payments or cancelled orders in the last 90 days")
     }
 
     @Test func abandonedCartCountsOnlyRecentCartsWithNoOrderSince() {
         var facts = WarningFacts(asOfDay: Self.asOf)
         facts.lastCartAbandonedDay = Self.asOf - 29
         #expect(Self.fired(facts)[.abandonedCart]?.current == 29)
+        #expect(Self.fired(facts)[.abandonedCart]?.detail == "cart abandoned 29 days ago with no order since")
         facts.lastCartAbandonedDay = Self.asOf - 30
         #expect(Self.fired(facts)[.abandonedCart] == nil)
         facts.lastCartAbandonedDay = Self.asOf - 5
@@ -138,6 +140,19 @@ struct ChurnWarningTests {
         facts.recentRevenue = 10
         #expect(ChurnWarning.evaluate(facts, settings: .standard).map(\.code) == WarningCode.allCases)
         #expect(ChurnWarning.evaluate(WarningFacts(asOfDay: Self.asOf), settings: .standard).isEmpty)
+    }
+
+    @Test func detailIsWrittenFromTheNumbersUnlessGiven() throws {
+        var warning = ChurnWarning(code: .engagementDrop, severity: .low, baseline: 10, current: 4, windowDays: 182)
+        #expect(warning.detail == "4 email opens, clicks and site visits in the last 182 days, down from 10 in the 182 days before")
+        let json = try JSONEncoder().encode(warning)
+        #expect(String(decoding: json, as: UTF8.self).contains("\"detail\":\"4 email opens"))
+        #expect(try JSONDecoder().decode(ChurnWarning.self, from: json) == warning)
+        warning.detail = "four"
+        #expect(warning.detail == "four")
+        let decoded = try JSONDecoder().decode(ChurnWarning.self, from: JSONEncoder().encode(warning))
+        #expect(decoded.detail == "four" && decoded == warning)
+        #expect(decoded != ChurnWarning(code: .engagementDrop, severity: .low, baseline: 10, current: 4, windowDays: 182))
     }
 
     @Test func settingsAreValidated() {

@@ -57,19 +57,20 @@ struct LogisticRegressionTests {
     @Test func recoversSimulatedCoefficients() async throws {
         let truth = LogisticSimulator(
             intercept: -1.5, weights: [0.8, -0.05, 2.0, 0],
-            featureMeans: [0, 40, 0.5, -3], featureScales: [1, 10, 0.2, 5])
+            featureMeans: [0, 40, 0.5, -3], featureScales: [1, 10, 0.5, 5])
         let model = try await onOwnThread {
             var generator = SplitMix64(seed: 12)
-            let (features, labels) = truth.sample(rows: 200_000, using: &generator)
+            let (features, labels) = truth.sample(rows: 100_000, using: &generator)
             return try LogisticRegression.fit(features, labels: labels, options: .init(l2: 1e-3))
         }
         #expect(model.converged)
-        // Standard errors here are about 0.006, 0.0005, 0.03 and 0.001 on the raw scale.
-        let tolerances = [0.03, 0.003, 0.15, 0.005]
+        // 1 / √(n · mean p(1 − p) · variance) puts the standard errors near 0.009, 0.0009, 0.018
+        // and 0.0018 on the raw scale: the tolerances are about 4.5 of them.
+        let tolerances = [0.04, 0.004, 0.08, 0.008]
         for (index, (fitted, actual)) in zip(model.rawWeights, truth.weights).enumerated() {
             #expect(abs(fitted - actual) < tolerances[index], "weight \(index): \(fitted) vs \(actual)")
         }
-        #expect(abs(model.rawIntercept - truth.intercept) < 0.15, "intercept \(model.rawIntercept)")
+        #expect(abs(model.rawIntercept - truth.intercept) < 0.1, "intercept \(model.rawIntercept)")
         #expect(abs(model.means[1] - 40) < 0.1 && abs(model.scales[1] - 10) < 0.1)
     }
 
@@ -90,6 +91,15 @@ struct LogisticRegressionTests {
         #expect(gradient.allSatisfy { abs($0) < 1e-8 }, "gradient \(gradient)")
     }
 
+    @Test func separableDataWithoutAPenaltyGrowsUntilTheLossIsNegligible() throws {
+        let features = FeatureMatrix(columns: 1, values: [-3, -2, -1, 1, 2, 3])
+        let labels = [false, false, false, true, true, true]
+        let model = try LogisticRegression.fit(features, labels: labels, options: .init(l2: 0))
+        // No finite optimum: the weight grows until a step's gain is below the tolerance.
+        #expect(model.logLoss < 1e-7 && model.weights[0] > 10 && model.weights[0].isFinite)
+        #expect(model.probability([1]) > 0.999 && model.probability([-1]) < 0.001)
+    }
+
     @Test func constantColumnGetsScaleOneAndNoWeight() throws {
         var features = FeatureMatrix(columns: 2)
         for row in Self.tiny.features.values.indices where row % 2 == 0 {
@@ -101,10 +111,10 @@ struct LogisticRegressionTests {
         #expect(model.converged)
     }
 
-    @Test func probabilitiesOverTheCoresMatchRowByRow() throws {
+    @Test func probabilitiesOverTheCoresMatchRowByRow() {
         var generator = SplitMix64(seed: 3)
-        let (features, labels) = LogisticSimulator(intercept: 0.3, weights: [1, -1, 0.5]).sample(rows: 50_000, using: &generator)
-        let model = try LogisticRegression.fit(features, labels: labels)
+        let (features, _) = LogisticSimulator(intercept: 0, weights: [1, 1, 1]).sample(rows: 50_000, using: &generator)
+        let model = LogisticModel(means: [0.1, -2, 30], scales: [1, 0.5, 20], weights: [0.4, -1.2, 2], intercept: -0.7)
         let all = model.probabilities(features)
         #expect(all.count == 50_000)
         for row in [0, 1, 24_999, 25_000, 49_999] {

@@ -33,7 +33,9 @@ import Valuation
         // The user's shop: loaded, fitted and scored through the server.
         let client = try await RPCClient.connect(host: "127.0.0.1", port: port)
         let yesterday = CalendarDay(daysSinceEpoch: CalendarDay.today.daysSinceEpoch - 1)
-        let shop = try await DemoRunner(ingestion: IngestionRPC.Client(client: client), valuation: ValuationRPC.Client(client: client))
+        let shop = try await DemoRunner(
+            ingestion: IngestionRPC.Client(client: client), valuation: ValuationRPC.Client(client: client),
+            segmentation: SegmentationRPC.Client(client: client))
             .run(DemoShopGenerator(customers: 300, seed: 77, lastDay: yesterday), top: 3)
         await client.close()
         let userRun = try #require(shop.run?.runID)

@@ -5,6 +5,7 @@ import Foundation
 import Ingestion
 import Logging
 import RPC
+import Segmentation
 import ServiceLifecycle
 import Store
 import TestSupport
@@ -36,15 +37,16 @@ import Valuation
         ]).serializedBytes(),
     ]
 
-    static let methods = HealthRPC.methods + IngestionRPC.methods + ValuationRPC.methods
+    static let methods = HealthRPC.methods + IngestionRPC.methods + ValuationRPC.methods + SegmentationRPC.methods
 
     @Test func everyStringOfEveryRequestIsRefusedByNameAndStoresNothing() async throws {
         let logger = TestDatabase.logger
         let pool = TestDatabase.makePool(try await TestDatabase.freshDatabase(prefix: "strict"), maximumConnections: 4)
         _ = try await Migrator.migrate(
-            PlatformMigrations.all + IngestionMigrations.all + ValuationMigrations.all, pool: pool, logger: logger)
+            PlatformMigrations.all + IngestionMigrations.all + ValuationMigrations.all + SegmentationMigrations.all, pool: pool,
+            logger: logger)
         let host = ServiceHost(
-            providers: [IngestionServiceProvider(), ValuationServiceProvider()],
+            providers: [IngestionServiceProvider(), ValuationServiceProvider(), SegmentationServiceProvider()],
             environment: ServiceEnvironment(pool: pool, logger: logger, piiKey: [UInt8](repeating: 7, count: 32)),
             configuration: RPCServerConfiguration(host: "127.0.0.1", port: 0))
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: host.services, logger: logger))

@@ -64,7 +64,7 @@ struct DemoChurnTests {
     }
 
     @Test func priceChurnersLastOrdersAreSmallerAndPaymentChurnersLastAttemptFails() {
-        func lastToEarlier(_ cause: ChurnDriver?) -> Double {
+        func lastToEarlier(_ cause: CLVModels.ChurnDriver?) -> Double {
             var ratios: [Double] = []
             for customer in Self.data.customers.map(\.customerID) where Self.data.trueCauses[customer] == cause {
                 let amounts = (Self.ordersByCustomer[customer] ?? []).filter { $0.status != .cancelled }.compactMap { $0.amount.map { Double($0.minorUnits) } }

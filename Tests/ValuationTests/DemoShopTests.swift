@@ -20,7 +20,7 @@ struct DemoShopTests {
             // that one of the demo's records is refused, and the demo says why.
             let stored = try #require(data.rates.first)
             _ = try await server.ingestion.upsertExchangeRates([ExchangeRate(currency: stored.currency, date: stored.date, rate: "123.5")])
-            let outcome = try await DemoRunner(ingestion: server.ingestion, valuation: server.valuation).run(generator, top: 5)
+            let outcome = try await DemoRunner(ingestion: server.ingestion, valuation: server.valuation, segmentation: server.segmentation).run(generator, top: 5)
             #expect(outcome.rejected == 1, "\(outcome.firstRejection ?? "")")
             #expect(outcome.firstRejection?.hasPrefix("exchange rates: \(stored.currency)/\(stored.date)") == true, "\(outcome.firstRejection ?? "")")
             #expect(try await server.count("SELECT count(*) FROM customers WHERE customer_id LIKE 'demo3-%'") == 1_500)
@@ -57,6 +57,21 @@ struct DemoShopTests {
             #expect(Set(channels.groups.map(\.key)) == ["organic", "paid_search", "social_ads", "marketplace", "referral"])
             // Organic customers cost nothing to acquire: no CLV:CAC for them.
             #expect(channels.groups.first { $0.key == "organic" }?.customersWithCAC == 0)
+
+            // Segmented on the scoring's CLV and P(alive), with overall and per-market rows.
+            let refresh = try #require(outcome.refresh)
+            #expect(refresh.customers == 1_500 && refresh.valuationRunID == run.runID)
+            #expect(refresh.valueBasis?.kind == "predicted_clv")
+            let segments = try #require(outcome.segments)
+            #expect(Set(segments.segments.map(\.group)) == ["", "DE", "FR", "GB", "US", "SE", "JP"])
+            #expect(segments.stages.filter { $0.group.isEmpty }.reduce(0) { $0 + $1.customers } == 1_500)
+            let churn = try #require(outcome.churnModel)
+            #expect(churn.metrics.map(\.scorer) == ["churn_model", "one_minus_p_alive", "recency"])
+            #expect(churn.metrics[0].auc > 0.7, "\(churn.metrics)")
+            // The dominant driver of churned customers is mostly the cause the generator gave them.
+            let churned = outcome.causes.values.reduce(0) { $0 + $1.customers }
+            let matched = outcome.causes.values.reduce(0) { $0 + $1.matched }
+            #expect(churned > 100 && Double(matched) >= 0.7 * Double(churned), "\(matched) of \(churned): \(outcome.causes)")
         } catch {
             try await server.stop()
             throw error

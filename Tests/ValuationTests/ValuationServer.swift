@@ -3,18 +3,20 @@ import CLVService
 import CLVStubs
 import Ingestion
 import RPC
+import Segmentation
 import ServiceLifecycle
 import Store
 import TestSupport
 import Valuation
 
-/// The ingestion and valuation services on a real `RPCServer` and a fresh PostgreSQL database,
-/// with a client for each. The base currency is EUR.
+/// The ingestion and valuation services (and segmentation, which the demo calls) on a real
+/// `RPCServer` and a fresh PostgreSQL database, with a client for each. The base currency is EUR.
 struct ValuationServer {
     let pool: PGPool
     let rpc: RPCClient
     let ingestion: IngestionRPC.Client
     let valuation: ValuationRPC.Client
+    let segmentation: SegmentationRPC.Client
     private let group: ServiceGroup
     private let running: Task<Void, any Error>
 
@@ -22,11 +24,13 @@ struct ValuationServer {
         let logger = TestDatabase.logger
         let pool = TestDatabase.makePool(try await TestDatabase.freshDatabase(prefix: prefix), maximumConnections: 2)
         _ = try await Migrator.migrate(
-            PlatformMigrations.all + IngestionMigrations.all + ValuationMigrations.all, pool: pool, logger: logger)
+            PlatformMigrations.all + IngestionMigrations.all + ValuationMigrations.all + SegmentationMigrations.all, pool: pool,
+            logger: logger)
         var router = RPCRouter()
         let environment = ServiceEnvironment(pool: pool, logger: logger, piiKey: [UInt8](repeating: 7, count: 32))
         IngestionServiceProvider().register(into: &router, environment: environment)
         ValuationServiceProvider().register(into: &router, environment: environment)
+        SegmentationServiceProvider().register(into: &router, environment: environment)
         let server = RPCServer(
             configuration: RPCServerConfiguration(host: "127.0.0.1", port: 0), router: router, interceptors: [], logger: logger)
         let group = ServiceGroup(services: [server], logger: logger)
@@ -35,7 +39,8 @@ struct ValuationServer {
         let ingestion = IngestionRPC.Client(client: rpc)
         _ = try await ingestion.setBaseCurrency("EUR")
         return ValuationServer(
-            pool: pool, rpc: rpc, ingestion: ingestion, valuation: ValuationRPC.Client(client: rpc), group: group, running: running)
+            pool: pool, rpc: rpc, ingestion: ingestion, valuation: ValuationRPC.Client(client: rpc),
+            segmentation: SegmentationRPC.Client(client: rpc), group: group, running: running)
     }
 
     func stop() async throws {

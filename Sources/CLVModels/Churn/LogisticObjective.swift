@@ -1,5 +1,3 @@
-import RealModule
-
 /// The penalised logistic log-likelihood over standardised features, with its gradient and
 /// Hessian, in one pass over the rows split over the cores.
 ///
@@ -32,20 +30,7 @@ struct LogisticObjective: Sendable {
         let constants = theta + scaling.means + scaling.scales.map { 1 / $0 }
         let features = features, labels = labels
         let sums = ParallelSum.sum(count: features.rows, width: width) { range in
-            var partial = [Double](repeating: 0, count: width)
-            var z = [Double](repeating: 1, count: n)  // z[0] = 1 multiplies the intercept
-            features.values.withUnsafeBufferPointer { x in
-                labels.withUnsafeBufferPointer { y in
-                    constants.withUnsafeBufferPointer { c in
-                        partial.withUnsafeMutableBufferPointer { sum in
-                            z.withUnsafeMutableBufferPointer { z in
-                                Self.accumulate(range, x: x, y: y, constants: c, z: z, into: sum, derivatives: derivatives)
-                            }
-                        }
-                    }
-                }
-            }
-            return partial
+            LogisticRowSums.sum(range, features: features, labels: labels, constants: constants, derivatives: derivatives)
         }
         let weights = theta.dropFirst()
         var gradient = derivatives ? Array(sums[1...n]) : []
@@ -59,41 +44,5 @@ struct LogisticObjective: Sendable {
         }
         let penalty = l2 / 2 * weights.reduce(0) { $0 + $1 * $1 }
         return Evaluation(objective: sums[0] + penalty, logLoss: sums[0], gradient: gradient, hessian: hessian)
-    }
-
-    /// Adds the rows of `range` into `sum`: [Σ loss, gradient…, packed Hessian…].
-    private static func accumulate(
-        _ range: Range<Int>, x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Bool>,
-        constants c: UnsafeBufferPointer<Double>, z: UnsafeMutableBufferPointer<Double>,
-        into sum: UnsafeMutableBufferPointer<Double>, derivatives: Bool
-    ) {
-        let n = z.count
-        let d = n - 1
-        for row in range {
-            let base = row * d
-            var eta = c[0]
-            for j in 0..<d {
-                let value = (x[base + j] - c[n + j]) * c[n + d + j]
-                z[j + 1] = value
-                eta += c[j + 1] * value
-            }
-            // With e = exp(−|η|): loss = softplus(±η) and p(1 − p) = e / (1 + e)², neither of
-            // which overflows or loses p near 0 or 1 to cancellation.
-            let e = Double.exp(-abs(eta))
-            let q = 1 / (1 + e)
-            let margin = y[row] ? -eta : eta
-            sum[0] += max(margin, 0) + Double.log(onePlus: e)
-            guard derivatives else { continue }
-            let p = eta >= 0 ? q : e * q
-            let residual = p - (y[row] ? 1 : 0)
-            let weight = e * q * q
-            for i in 0..<n { sum[1 + i] += residual * z[i] }
-            var k = 1 + n
-            for i in 0..<n {
-                let wi = weight * z[i]
-                for j in i..<n { sum[k + j - i] += wi * z[j] }
-                k += n - i
-            }
-        }
     }
 }

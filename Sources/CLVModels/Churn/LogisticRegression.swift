@@ -6,8 +6,9 @@ import RealModule
 public enum LogisticRegression {
     /// How hard to fit.
     public struct Options: Sendable, Hashable, Codable {
-        /// Strength of the penalty on the standardised weights; 0 fits without one (then
-        /// separable data has no finite optimum and the fit reports `converged == false`).
+        /// Strength of the penalty on the standardised weights. 0 fits without one: separable
+        /// data then has no finite optimum, and the weights grow until a step gains less than
+        /// the tolerance (the log-loss is then about that small).
         public var l2 = 1.0
         /// Newton steps at most.
         public var maximumIterations = 50

@@ -18,7 +18,10 @@ enum OrderStatistics {
             range.sort()
             return
         }
-        let pivot = medianOfThree(buffer[low], buffer[low + (high - low) / 2], buffer[high - 1])
+        // Quarter points, not the ends: partitioning leaves a sorted range rotated by one, whose
+        // ends would be its two smallest values.
+        let quarter = (high - low) / 4
+        let pivot = medianOfThree(buffer[low + quarter], buffer[low + 2 * quarter], buffer[high - 1 - quarter])
         // Three-way partition: [low, less) < pivot, [less, greater) == pivot, [greater, high) > pivot.
         // Heavy ties (most customers with one purchase day) land in the middle and are done.
         var less = low, index = low, greater = high

@@ -17,10 +17,16 @@ extension ChurnWarning {
     /// rule's threshold t (frequencyDrop, orderValueDrop, 1 − engagementRatio): high when
     /// s ≥ min(2t, 1), medium when s ≥ min(1.5t, 1), else low. For issues and payment trouble,
     /// by the count: 3+ high, 2 medium, 1 low. An abandoned cart is always low.
+    ///
+    /// Each warning's `detail` is written from its numbers when read, not here.
     public static func evaluate(_ facts: WarningFacts, settings: WarningSettings) -> [ChurnWarning] {
         var warnings: [ChurnWarning] = []
+        // One allocation, and only for customers with a warning: most have none.
+        func add(_ warning: ChurnWarning) {
+            if warnings.isEmpty { warnings.reserveCapacity(6) }  // every code at most once
+            warnings.append(warning)
+        }
         let window = settings.windowDays
-        let windowText = "in the last \(window) days"
 
         if let first = facts.firstPurchaseDay, facts.baselinePurchaseDays >= 2 {
             let span = Int(facts.asOfDay) - window - Int(first)
@@ -30,11 +36,9 @@ extension ChurnWarning {
                 < (1 - settings.frequencyDrop) * Double(facts.baselinePurchaseDays) * Double(window) {
                 let baseline = 30 * Double(facts.baselinePurchaseDays) / Double(span)
                 let current = 30 * Double(facts.recentPurchaseDays) / Double(window)
-                warnings.append(ChurnWarning(
+                add(ChurnWarning(
                     code: .frequencyDrop, severity: dropSeverity(baseline, current, threshold: settings.frequencyDrop),
-                    baseline: baseline, current: current, windowDays: window,
-                    detail: "\(text(current)) purchase days per 30 days \(windowText), down from \(text(baseline)) "
-                        + "before (\(percentChange(baseline, current)))"))
+                    baseline: baseline, current: current, windowDays: window))
             }
         }
 
@@ -43,48 +47,39 @@ extension ChurnWarning {
             < (1 - settings.orderValueDrop) * facts.baselineRevenue * Double(facts.recentOrders) {
             let baseline = facts.baselineRevenue / Double(facts.baselineOrders)
             let current = facts.recentRevenue / Double(facts.recentOrders)
-            warnings.append(ChurnWarning(
+            add(ChurnWarning(
                 code: .orderValueDrop, severity: dropSeverity(baseline, current, threshold: settings.orderValueDrop),
-                baseline: baseline, current: current, windowDays: window,
-                detail: "average order \(text(current)) base-currency minor units \(windowText), down from "
-                    + "\(text(baseline)) before (\(percentChange(baseline, current)))"))
+                baseline: baseline, current: current, windowDays: window))
         }
 
         if facts.previousEngagement >= settings.minimumBaselineEngagement,
            Double(facts.recentEngagement) < settings.engagementRatio * Double(facts.previousEngagement) {
             let baseline = Double(facts.previousEngagement), current = Double(facts.recentEngagement)
-            warnings.append(ChurnWarning(
+            add(ChurnWarning(
                 code: .engagementDrop, severity: dropSeverity(baseline, current, threshold: 1 - settings.engagementRatio),
-                baseline: baseline, current: current, windowDays: window,
-                detail: "\(facts.recentEngagement) email opens, clicks and site visits \(windowText), down from "
-                    + "\(facts.previousEngagement) in the \(window) days before"))
+                baseline: baseline, current: current, windowDays: window))
         }
 
         if facts.recentIssues >= 1, facts.recentIssues > facts.previousIssues {
-            warnings.append(ChurnWarning(
+            add(ChurnWarning(
                 code: .issuesRising, severity: countSeverity(facts.recentIssues),
-                baseline: Double(facts.previousIssues), current: Double(facts.recentIssues), windowDays: window,
-                detail: "\(facts.recentIssues) complaints, returns and negative reviews \(windowText), up from "
-                    + "\(facts.previousIssues) in the \(window) days before"))
+                baseline: Double(facts.previousIssues), current: Double(facts.recentIssues), windowDays: window))
         }
 
         let paymentTrouble = facts.recentPaymentFailures + facts.recentCancellations
         if paymentTrouble >= 1 {
-            warnings.append(ChurnWarning(
+            add(ChurnWarning(
                 code: .paymentTrouble, severity: countSeverity(paymentTrouble),
-                baseline: 0, current: Double(paymentTrouble), windowDays: settings.paymentWindowDays,
-                detail: "\(facts.recentPaymentFailures) failed payments and \(facts.recentCancellations) cancelled "
-                    + "orders in the last \(settings.paymentWindowDays) days"))
+                baseline: 0, current: Double(paymentTrouble), windowDays: settings.paymentWindowDays))
         }
 
         if let abandoned = facts.lastCartAbandonedDay {
             let ago = Int(facts.asOfDay) - Int(abandoned)
             let noOrderSince = facts.lastPurchaseDay.map { abandoned > $0 } ?? true
             if ago >= 0, ago < settings.abandonedCartDays, noOrderSince {
-                warnings.append(ChurnWarning(
+                add(ChurnWarning(
                     code: .abandonedCart, severity: .low, baseline: 0, current: Double(ago),
-                    windowDays: settings.abandonedCartDays,
-                    detail: "cart abandoned \(ago) days ago with no order since"))
+                    windowDays: settings.abandonedCartDays))
             }
         }
         return warnings
@@ -98,18 +93,5 @@ extension ChurnWarning {
 
     private static func countSeverity(_ count: Int) -> WarningSeverity {
         count >= 3 ? .high : count == 2 ? .medium : .low
-    }
-
-    /// One decimal, without a trailing ".0": cheap, and needs no Foundation formatter.
-    private static func text(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        guard rounded.isFinite, abs(rounded) < 1e15 else { return "\(value)" }
-        return rounded == rounded.rounded() ? "\(Int(rounded))" : "\(rounded)"
-    }
-
-    private static func percentChange(_ baseline: Double, _ current: Double) -> String {
-        guard baseline > 0 else { return "new" }
-        let percent = Int(((current / baseline - 1) * 100).rounded())
-        return "\(percent) %"
     }
 }

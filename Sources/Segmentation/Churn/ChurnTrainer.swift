@@ -49,8 +49,12 @@ struct ChurnTrainer: Sendable {
                     + "had bought and \(train.churned.filter { $0 }.count) of them bought nothing in the \(plan.windowDays) days after: "
                     + "a churn model needs both outcomes (a longer history, an earlier train_cutoff or a shorter window_days helps)")
         }
-        guard !validate.churned.isEmpty else {
-            throw RPCError(code: .failedPrecondition, message: "no customer had bought by the validation cut-off")
+        guard validate.churned.contains(true), validate.churned.contains(false) else {
+            throw RPCError(
+                code: .failedPrecondition,
+                message: "at the validation cut-off \(CalendarDay(daysSinceEpoch: plan.validateCutoff).text) \(validate.churned.count) "
+                    + "customers had bought and \(validate.churned.filter { $0 }.count) of them bought nothing in the \(plan.windowDays) "
+                    + "days after: validating needs both outcomes")
         }
 
         let fitStart = clock.now

@@ -11,7 +11,7 @@ import Store
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Simulate a cross-border shop, ingest it, evaluate and fit the models, score every customer, and show the value.",
+        abstract: "Simulate a cross-border shop, ingest it, value every customer, segment them, train the churn model, and show it all.",
         discussion: """
             Six markets in four currencies with daily exchange rates, five acquisition channels with their costs, \
             seasonal purchases that follow BG/NBD and Gamma-Gamma with each market's parameters, refunds, \
@@ -19,8 +19,8 @@ struct DemoCommand: AsyncParsableCommand {
 
             The demo works in a database of its own, \(DemoHost.databaseName), replaced at each run, in the cluster \
             that holds your data: CLV_DATABASE_URL's server, else the embedded cluster of --data-dir (shared with \
-            the clv-server running on it, else started for the demo and stopped after). It hosts the ingestion and \
-            valuation services itself and calls them over a loopback socket: no server is needed, and your \
+            the clv-server running on it, else started for the demo and stopped after). It hosts the ingestion, \
+            valuation and segmentation services itself and calls them over a loopback socket: no server is needed, and your \
             customers, model runs and scorings are never touched.
             """)
 
@@ -69,7 +69,8 @@ struct DemoCommand: AsyncParsableCommand {
         do {
             let generator = DemoShopGenerator(
                 customers: customers, seed: seed, lastDay: CalendarDay(daysSinceEpoch: CalendarDay.today.daysSinceEpoch - 1))
-            let runner = DemoRunner(ingestion: host.ingestion, valuation: host.valuation, progress: { line in print("… \(line)") })
+            let runner = DemoRunner(
+                ingestion: host.ingestion, valuation: host.valuation, segmentation: host.segmentation, progress: { line in print("… \(line)") })
             outcome = try await runner.run(generator, top: top)
         } catch {
             try? await host.stop()

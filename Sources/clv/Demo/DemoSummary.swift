@@ -23,6 +23,7 @@ struct DemoSummary {
         if let report = outcome.byChannel {
             sections.append("== Value by acquisition channel\n" + ValueReportCommand.table(ValueReportCommand.Report(report)))
         }
+        sections += DemoSegmentsSummary(outcome: outcome).sections
         return "\n" + sections.joined(separator: "\n\n")
     }
 
