@@ -5,5 +5,5 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure a running server.",
-        subcommands: [RPCBenchCommand.self, IngestBenchCommand.self, ValuationBenchCommand.self])
+        subcommands: [RPCBenchCommand.self, IngestBenchCommand.self, ValuationBenchCommand.self, SegmentationBenchCommand.self])
 }

@@ -1,0 +1,41 @@
+import CLVProto
+import Foundation
+import Segmentation
+import Testing
+
+/// The exported churn data is what TrainChurnModel learned from: the same customers in each
+/// split, the same labels, the model's features in its order.
+@Suite struct ChurnDatasetExportTests {
+    @Test func theExportHoldsTheTrainingsSplitsAndLabels() async throws {
+        let server = try await SegmentationServer.start(prefix: "seg_churn_export")
+        // Stayers buy every 30 days up to today; leavers bought for a year and stopped 500 days ago.
+        let stayers = (0..<12).map { "stay\($0)" }, leavers = (0..<8).map { "leave\($0)" }
+        try await server.store(
+            customers: (stayers + leavers).map { ShopHistory.customer($0) },
+            orders: stayers.flatMap { ShopHistory.orders($0, daysAgo: Array(stride(from: 720, through: 0, by: -30))) }
+                + leavers.flatMap { ShopHistory.orders($0, daysAgo: Array(stride(from: 860, through: 500, by: -30))) })
+        let request = TrainChurnModelRequest(windowDays: 120)
+        let model = try await server.segmentation.trainChurnModel(request)
+
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("churn-export-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let counts = try await ChurnDatasetExport.write(request, pool: server.pool, to: path)
+        #expect(counts.train == Int(model.trainCustomers))
+        #expect(counts.validate == Int(model.validateCustomers))
+        #expect(counts.l2 == model.l2)
+
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",") }
+        #expect(lines.first?.map(String.init) == ["split", "label"] + model.coefficients.map(\.feature))
+        let train = lines.dropFirst().filter { $0.first == "train" }
+        #expect(train.count == counts.train)
+        #expect(lines.count - 1 - train.count == counts.validate)
+        #expect(lines.dropFirst().allSatisfy { $0.count == 2 + model.coefficients.count })
+        let churned = train.filter { $0[1] == "1" }
+        #expect(churned.count == leavers.count)
+        #expect(Double(churned.count) / Double(train.count) == model.trainChurnRate)
+        // Leavers last bought 500 days ago, stayers within the last 30 days of any cut-off.
+        #expect(churned.allSatisfy { Double($0[2]) ?? 0 > 100 })
+        #expect(train.filter { $0[1] == "0" }.allSatisfy { Double($0[2]) ?? 100 < 30 })
+        try await server.stop()
+    }
+}
