@@ -42,43 +42,43 @@ struct CustomerFacts: Sendable {
     /// Reason drivers in the order of the query's columns (disengagement has no reason keywords).
     static let reasonDrivers: [CLVModels.ChurnDriver] = [.logistics, .productQuality, .price, .service, .payment]
 
-    /// `$1` as-of day, `$2` warning window days, `$3` payment window days, `$4` one customer or
-    /// NULL for all, `$5` the scoring whose CLV to read (NULL: none), `$6` the refresh whose
-    /// assignment was previous (NULL: none), `$7` whether to include customers without a
-    /// purchase. Days are days since 1970-01-01.
+    /// `$1` the as-of day; `$2` the day before the warning window (purchases after it are
+    /// recent); `$3`, `$4`, `$5` the first days of the months before the recent event window, the
+    /// previous event window and the payment window (a month after it counts); `$6` one customer
+    /// or NULL for all; `$7` the scoring whose CLV to read (NULL: none); `$8` the refresh whose
+    /// assignment was previous (NULL: none); `$9` whether to include customers without a
+    /// purchase. Every boundary is computed once, not per row. Days are days since 1970-01-01.
     static let sql = """
         WITH p AS (
             SELECT customer_id,
                 min(day) AS first_day, max(day) AS last_day, count(*) AS purchase_days,
                 sum(orders) AS orders, sum(revenue_base_minor) AS revenue,
-                count(*) FILTER (WHERE day > $1::date - $2::int) AS recent_days,
-                coalesce(sum(orders) FILTER (WHERE day > $1::date - $2::int), 0) AS recent_orders,
-                coalesce(sum(revenue_base_minor) FILTER (WHERE day > $1::date - $2::int), 0) AS recent_revenue
+                count(*) FILTER (WHERE day > $2::date) AS recent_days,
+                coalesce(sum(orders) FILTER (WHERE day > $2::date), 0) AS recent_orders,
+                coalesce(sum(revenue_base_minor) FILTER (WHERE day > $2::date), 0) AS recent_revenue,
+                -- Reasons count from six months before the last purchase's month, or the previous window's start.
+                least($4::date, (date_trunc('month', max(day)) - interval '6 months')::date) AS reasons_from
             FROM customer_purchase_days
-            WHERE day <= $1::date AND ($4::text IS NULL OR customer_id = $4)
+            WHERE day <= $1::date AND ($6::text IS NULL OR customer_id = $6)
             GROUP BY customer_id
         ),
         e AS (
             SELECT m.customer_id,
-                sum(m.events) FILTER (WHERE m.type IN ('email_opened', 'email_clicked', 'site_visit')
-                    AND m.month > date_trunc('month', $1::date - $2::int)) AS engagement_recent,
-                sum(m.events) FILTER (WHERE m.type IN ('email_opened', 'email_clicked', 'site_visit')
-                    AND m.month <= date_trunc('month', $1::date - $2::int)
-                    AND m.month > date_trunc('month', $1::date - 2 * $2::int)) AS engagement_previous,
-                sum(m.events) FILTER (WHERE m.type IN ('complaint', 'return_requested', 'negative_review')
-                    AND m.month > date_trunc('month', $1::date - $2::int)) AS issues_recent,
-                sum(m.events) FILTER (WHERE m.type IN ('complaint', 'return_requested', 'negative_review')
-                    AND m.month <= date_trunc('month', $1::date - $2::int)
-                    AND m.month > date_trunc('month', $1::date - 2 * $2::int)) AS issues_previous,
-                sum(m.events) FILTER (WHERE m.type = 'payment_failed'
-                    AND m.month > date_trunc('month', $1::date - $3::int)) AS payment_failures,
-                sum(m.events) FILTER (WHERE m.type = 'order_cancelled'
-                    AND m.month > date_trunc('month', $1::date - $3::int)) AS cancellations,
+                sum(m.events) FILTER (WHERE m.month > $3::date AND m.type IN ('email_opened', 'email_clicked', 'site_visit'))
+                    AS engagement_recent,
+                sum(m.events) FILTER (WHERE m.month <= $3::date AND m.month > $4::date
+                    AND m.type IN ('email_opened', 'email_clicked', 'site_visit')) AS engagement_previous,
+                sum(m.events) FILTER (WHERE m.month > $3::date AND m.type IN ('complaint', 'return_requested', 'negative_review'))
+                    AS issues_recent,
+                sum(m.events) FILTER (WHERE m.month <= $3::date AND m.month > $4::date
+                    AND m.type IN ('complaint', 'return_requested', 'negative_review')) AS issues_previous,
+                sum(m.events) FILTER (WHERE m.month > $5::date AND m.type = 'payment_failed') AS payment_failures,
+                sum(m.events) FILTER (WHERE m.month > $5::date AND m.type = 'order_cancelled') AS cancellations,
                 max(m.last_at) FILTER (WHERE m.type = 'cart_abandoned') AS last_cart_at,
                 \(reasonColumns)
             FROM customer_event_months m
             LEFT JOIN p USING (customer_id)
-            WHERE m.month <= $1::date AND ($4::text IS NULL OR m.customer_id = $4)
+            WHERE m.month <= $1::date AND ($6::text IS NULL OR m.customer_id = $6)
             GROUP BY m.customer_id
         )
         SELECT c.customer_id, coalesce(c.market, ''), coalesce(c.acquisition_channel, ''),
@@ -94,20 +94,18 @@ struct CustomerFacts: Sendable {
         FROM customers c
         LEFT JOIN p USING (customer_id)
         LEFT JOIN e USING (customer_id)
-        LEFT JOIN customer_scores s ON s.scoring_id = $5::bigint AND s.customer_id = c.customer_id
-        LEFT JOIN segment_assignments a ON a.refresh_id = $6::bigint AND a.customer_id = c.customer_id COLLATE "C"
-        WHERE ($4::text IS NULL OR c.customer_id = $4) AND ($7::bool OR p.customer_id IS NOT NULL)
+        LEFT JOIN customer_scores s ON s.scoring_id = $7::bigint AND s.customer_id = c.customer_id
+        LEFT JOIN segment_assignments a ON a.refresh_id = $8::bigint AND a.customer_id = c.customer_id COLLATE "C"
+        WHERE ($6::text IS NULL OR c.customer_id = $6) AND ($9::bool OR p.customer_id IS NOT NULL)
         """
 
-    /// Reason counts of every event type but engagement (opens, clicks, visits), from six months
-    /// before the customer's last purchase (or the previous window's start, when earlier): the
-    /// end of a relationship is where its cause shows.
+    /// Reason counts of every event type but engagement (opens, clicks, visits), from
+    /// `p.reasons_from` on: the end of a relationship is where its cause shows.
     private static var reasonColumns: String {
         reasonDrivers.map { driver in
             """
-            sum(m.events) FILTER (WHERE m.driver = '\(driver.rawValue)' AND m.type NOT IN ('email_opened', 'email_clicked', 'site_visit')
-                AND m.month >= least(
-                    date_trunc('month', $1::date - 2 * $2::int), date_trunc('month', p.last_day) - interval '6 months')) AS reason_\(driver.rawValue)
+            sum(m.events) FILTER (WHERE m.driver = '\(driver.rawValue)' AND m.month >= p.reasons_from
+                AND m.type NOT IN ('email_opened', 'email_clicked', 'site_visit')) AS reason_\(driver.rawValue)
             """
         }.joined(separator: ",\n")
     }
@@ -122,9 +120,12 @@ struct CustomerFacts: Sendable {
         var includeProspects: Bool
 
         var parameters: [PGValue] {
-            [
-                .text(CalendarDay(daysSinceEpoch: asOfDay).text), .int(Int64(windowDays)), .int(Int64(paymentWindowDays)),
-                customerID.map { .text($0) } ?? .null, scoringID.map { .int($0) } ?? .null,
+            let day = { (day: Int32) in PGValue.text(CalendarDay(daysSinceEpoch: day).text) }
+            let month = { (day: Int32) in PGValue.text(String(CalendarDay(daysSinceEpoch: day).text.prefix(8)) + "01") }
+            let window = Int32(windowDays)
+            return [
+                day(asOfDay), day(asOfDay - window), month(asOfDay - window), month(asOfDay - 2 * window),
+                month(asOfDay - Int32(paymentWindowDays)), customerID.map { .text($0) } ?? .null, scoringID.map { .int($0) } ?? .null,
                 previousRefreshID.map { .int($0) } ?? .null, .bool(includeProspects),
             ]
         }
