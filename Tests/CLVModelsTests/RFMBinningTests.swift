@@ -14,6 +14,23 @@ struct RFMBinningTests {
         #expect(RFMBinning.cutPoints([3]) == [3, 3, 3, 3])
     }
 
+    /// Whole numbers in a small span take the counting path; it agrees with selection on the
+    /// same values shifted off whole numbers, and with a full sort.
+    @Test func countedCutPointsAgreeWithSelection() {
+        var generator = SplitMix64(seed: 5)
+        for count in [1, 2, 7, 10, 999, 20_000] {
+            let days = (0..<count).map { _ in -Double(generator.next() % 700) }
+            let counted = RFMBinning.cutPoints(days)
+            #expect(RFMBinning.countedCutPoints(days, ranks: [0]) != nil)
+            let sorted = days.sorted()
+            #expect(counted == RFMBinning.quintiles.map { sorted[RFMBinning.rank(of: $0, count: count)] }, "\(count)")
+            #expect(RFMBinning.cutPoints(days.map { $0 + 0.5 }) == counted.map { $0 + 0.5 }, "\(count)")
+        }
+        #expect(RFMBinning.countedCutPoints([0, 70_000], ranks: [0]) == nil)
+        #expect(RFMBinning.countedCutPoints([1, 2.5], ranks: [0]) == nil)
+        #expect(RFMBinning.cutPoints([0, 70_000, 5, 5]) == [0, 5, 5, 70_000])
+    }
+
     @Test func scoresCountTheCutsStrictlyBelow() {
         let cuts = [20.0, 40, 60, 80]
         #expect([0, 20, 20.5, 40, 61, 80, 81].map { RFMBinning.score($0, cutPoints: cuts) } == [1, 1, 2, 2, 4, 4, 5])

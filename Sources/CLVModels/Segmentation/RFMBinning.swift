@@ -10,17 +10,42 @@ public enum RFMBinning {
     /// least q_k of the values are <= v; numpy's method="inverted_cdf"). Empty input -> [].
     /// O(n log n) or better (sort once). Must handle 1,000,000 values in well under 100 ms.
     ///
-    /// The order statistics are found by one multi-target quickselect over a copy of `values`
-    /// (expected O(n log k) for k quantiles), which falls back to sorting a range that
-    /// partitions badly. Values must not be NaN.
+    /// Whole numbers within a span of 65,536 (recency and frequency are day counts) are counted
+    /// in one pass and the ranks read off the counts. Other values' order statistics are found
+    /// by one multi-target quickselect over a copy of `values` (expected O(n log k) for k
+    /// quantiles), which falls back to sorting a range that partitions badly. Values must not
+    /// be NaN.
     public static func cutPoints(_ values: [Double], quantiles: [Double] = quintiles) -> [Double] {
         guard !values.isEmpty else { return [] }
         let ranks = quantiles.map { rank(of: $0, count: values.count) }
+        if let counted = countedCutPoints(values, ranks: ranks) { return counted }
         var copy = values
         copy.withUnsafeMutableBufferPointer { buffer in
             OrderStatistics.select(Set(ranks).sorted(), in: buffer)
         }
         return ranks.map { copy[$0] }
+    }
+
+    /// The values at `ranks` (0-based, in sorted order) by counting, or nil when `values` are
+    /// not all whole numbers within a span of 65,536.
+    static func countedCutPoints(_ values: [Double], ranks: [Int]) -> [Double]? {
+        var low = Double.infinity, high = -Double.infinity
+        for value in values {
+            guard value.rounded(.towardZero) == value else { return nil }
+            low = min(low, value)
+            high = max(high, value)
+        }
+        guard high - low < 65_536 else { return nil }
+        var counts = [Int](repeating: 0, count: Int(high - low) + 1)
+        for value in values { counts[Int(value - low)] += 1 }
+        return ranks.map { rank in
+            var below = 0
+            for (offset, count) in counts.enumerated() {
+                below += count
+                if below > rank { return low + Double(offset) }
+            }
+            return high
+        }
     }
 
     /// 1 + number of cut points strictly below `value`. Equal values therefore always share a
