@@ -1,5 +1,11 @@
 import CLibPQ
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One row of a result still held by libpq, read in place without copying its cells.
 ///
 /// Handed to the body of `PGConnection.forEachRow`; it is valid only during that call (the
@@ -49,7 +55,12 @@ public struct PGResultRow {
 
     /// The cell at `column` as a float (`float8`, `numeric`, `Infinity`, `NaN`); NULL or other text is an error.
     public func double(at column: Int) throws(StoreError) -> Double {
-        guard let value = Double(String(decoding: try cell(column), as: UTF8.self)) else { throw Self.mismatch(column, "a number") }
+        let bytes = try cell(column)
+        // libpq ends every cell with a NUL: strtod reads it in place, with no String made.
+        var end: UnsafeMutablePointer<CChar>?
+        let start = UnsafeMutableRawPointer(mutating: bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
+        let value = strtod(start, &end)
+        guard bytes.count > 0, let end, end == start + bytes.count else { throw Self.mismatch(column, "a number") }
         return value
     }
 

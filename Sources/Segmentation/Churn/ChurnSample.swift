@@ -21,15 +21,18 @@ struct ChurnSample: Sendable {
         let query = CustomerFacts.Query(
             asOfDay: cutoff, windowDays: rules.warnings.windowDays, paymentWindowDays: rules.warnings.paymentWindowDays,
             includeProspects: false)
-        try CustomerFacts.read(query, on: connection) { read.append($0) }
-        let facts = read
         var found = Set<String>()
-        if labelled {
+        // One snapshot for the facts and the labels.
+        try connection.withTransaction { connection in
+            try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            try CustomerFacts.read(query, on: connection) { read.append($0) }
+            guard labelled else { return }
             try connection.forEachRow(
                 "SELECT DISTINCT customer_id FROM customer_purchase_days WHERE day > $1::date AND day <= $1::date + $2::int",
                 [.text(CalendarDay(daysSinceEpoch: cutoff).text), .int(Int64(windowDays))]
             ) { found.insert(try $0.string(at: 0)) }
         }
+        let facts = read
         let buyers = found
         let assigner = Assigner(rules: rules, asOfDay: cutoff, valuation: valuation)
         let cuts = assigner.cutPoints(facts)

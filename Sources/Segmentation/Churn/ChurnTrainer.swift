@@ -39,8 +39,10 @@ struct ChurnTrainer: Sendable {
             let rules = try RefreshRecord.current(on: connection)?.rules ?? .standard
             return (plan, rules, try ValuationSource.current(on: connection))
         }
-        let train = try await sample(cutoff: plan.trainCutoff, plan: plan, rules: rules, valuation: valuation)
-        let validate = try await sample(cutoff: plan.validateCutoff, plan: plan, rules: rules, valuation: valuation)
+        // The two splits read on two connections at once: each is one long grouped query.
+        async let trainSample = sample(cutoff: plan.trainCutoff, plan: plan, rules: rules, valuation: valuation)
+        async let validateSample = sample(cutoff: plan.validateCutoff, plan: plan, rules: rules, valuation: valuation)
+        let (train, validate) = try await (trainSample, validateSample)
         let trainChurn = train.churned.isEmpty ? 0 : Double(train.churned.lazy.filter { $0 }.count) / Double(train.churned.count)
         guard train.churned.contains(true), train.churned.contains(false) else {
             throw RPCError(

@@ -63,22 +63,30 @@ struct CustomerFacts: Sendable {
             GROUP BY customer_id
         ),
         e AS (
-            SELECT m.customer_id,
-                sum(m.events) FILTER (WHERE m.month > $3::date AND m.type IN ('email_opened', 'email_clicked', 'site_visit'))
+            SELECT customer_id,
+                sum(events) FILTER (WHERE month > $3::date AND type IN ('email_opened', 'email_clicked', 'site_visit'))
                     AS engagement_recent,
-                sum(m.events) FILTER (WHERE m.month <= $3::date AND m.month > $4::date
-                    AND m.type IN ('email_opened', 'email_clicked', 'site_visit')) AS engagement_previous,
-                sum(m.events) FILTER (WHERE m.month > $3::date AND m.type IN ('complaint', 'return_requested', 'negative_review'))
+                sum(events) FILTER (WHERE month <= $3::date AND month > $4::date
+                    AND type IN ('email_opened', 'email_clicked', 'site_visit')) AS engagement_previous,
+                sum(events) FILTER (WHERE month > $3::date AND type IN ('complaint', 'return_requested', 'negative_review'))
                     AS issues_recent,
-                sum(m.events) FILTER (WHERE m.month <= $3::date AND m.month > $4::date
-                    AND m.type IN ('complaint', 'return_requested', 'negative_review')) AS issues_previous,
-                sum(m.events) FILTER (WHERE m.month > $5::date AND m.type = 'payment_failed') AS payment_failures,
-                sum(m.events) FILTER (WHERE m.month > $5::date AND m.type = 'order_cancelled') AS cancellations,
-                max(m.last_at) FILTER (WHERE m.type = 'cart_abandoned') AS last_cart_at,
+                sum(events) FILTER (WHERE month <= $3::date AND month > $4::date
+                    AND type IN ('complaint', 'return_requested', 'negative_review')) AS issues_previous,
+                sum(events) FILTER (WHERE month > $5::date AND type = 'payment_failed') AS payment_failures,
+                sum(events) FILTER (WHERE month > $5::date AND type = 'order_cancelled') AS cancellations,
+                max(last_at) FILTER (WHERE type = 'cart_abandoned') AS last_cart_at
+            FROM customer_event_months
+            WHERE month <= $1::date AND ($6::text IS NULL OR customer_id = $6)
+            GROUP BY customer_id
+        ),
+        -- Only the few buckets with a reason meet the purchases (for the window's start).
+        r AS (
+            SELECT m.customer_id,
                 \(reasonColumns)
             FROM customer_event_months m
             LEFT JOIN p USING (customer_id)
-            WHERE m.month <= $1::date AND ($6::text IS NULL OR m.customer_id = $6)
+            WHERE m.driver <> '' AND m.month <= $1::date AND m.month >= coalesce(p.reasons_from, $4::date)
+              AND m.type NOT IN ('email_opened', 'email_clicked', 'site_visit') AND ($6::text IS NULL OR m.customer_id = $6)
             GROUP BY m.customer_id
         )
         SELECT c.customer_id, coalesce(c.market, ''), coalesce(c.acquisition_channel, ''),
@@ -89,11 +97,12 @@ struct CustomerFacts: Sendable {
             coalesce(e.issues_recent, 0), coalesce(e.issues_previous, 0),
             coalesce(e.payment_failures, 0), coalesce(e.cancellations, 0),
             (e.last_cart_at AT TIME ZONE 'UTC')::date - date '1970-01-01',
-            \(reasonDrivers.map { "coalesce(e.reason_\($0.rawValue), 0)" }.joined(separator: ", ")),
+            \(reasonDrivers.map { "coalesce(r.reason_\($0.rawValue), 0)" }.joined(separator: ", ")),
             s.clv, a.segment, a.stage, a.tier
         FROM customers c
         LEFT JOIN p USING (customer_id)
         LEFT JOIN e USING (customer_id)
+        LEFT JOIN r USING (customer_id)
         LEFT JOIN customer_scores s ON s.scoring_id = $7::bigint AND s.customer_id = c.customer_id
         LEFT JOIN segment_assignments a ON a.refresh_id = $8::bigint AND a.customer_id = c.customer_id COLLATE "C"
         WHERE ($6::text IS NULL OR c.customer_id = $6) AND ($9::bool OR p.customer_id IS NOT NULL)
@@ -102,12 +111,8 @@ struct CustomerFacts: Sendable {
     /// Reason counts of every event type but engagement (opens, clicks, visits), from
     /// `p.reasons_from` on: the end of a relationship is where its cause shows.
     private static var reasonColumns: String {
-        reasonDrivers.map { driver in
-            """
-            sum(m.events) FILTER (WHERE m.driver = '\(driver.rawValue)' AND m.month >= p.reasons_from
-                AND m.type NOT IN ('email_opened', 'email_clicked', 'site_visit')) AS reason_\(driver.rawValue)
-            """
-        }.joined(separator: ",\n")
+        reasonDrivers.map { "sum(m.events) FILTER (WHERE m.driver = '\($0.rawValue)') AS reason_\($0.rawValue)" }
+            .joined(separator: ",\n")
     }
 
     struct Query: Sendable {
@@ -131,7 +136,10 @@ struct CustomerFacts: Sendable {
         }
     }
 
+    /// Calls `body` with each customer's facts. In a transaction: its hash joins and
+    /// aggregates get the memory to stay off disk (`work_mem` for this transaction only).
     static func read(_ query: Query, on connection: PGConnection, _ body: (CustomerFacts) throws -> Void) throws {
+        try connection.execute("SET LOCAL work_mem = '256MB'")
         try connection.forEachRow(sql, query.parameters) { row in try body(CustomerFacts(row)) }
     }
 

@@ -38,8 +38,9 @@ enum MemberPageQuery {
                 : RFMScore(
                     recency: UInt32(try row.int(at: 3)), frequency: UInt32(try row.int(at: 4)), monetary: UInt32(try row.int(at: 5)),
                     composite: try row.double(at: 6))
-            let warnings = try row.string(at: 11).trimmingCharacters(in: ["{", "}"]).split(separator: ",").compactMap {
-                StoredName.warnings[String($0)]
+            // `{frequency_drop,issues_rising}`: the codes need no quoting, so commas split them.
+            let warnings = try row.string(at: 11).utf8.dropFirst().dropLast().split(separator: UInt8(ascii: ",")).compactMap {
+                StoredName.warnings[String(Substring($0))]
             }
             let risk = row.isNull(at: 13) ? nil : try row.double(at: 13)
             let alive = row.isNull(at: 14) ? nil : try row.double(at: 14)
