@@ -99,6 +99,8 @@ struct ChurnTrainer: Sendable {
             try ChurnModelStore.store(finished, model: modelJSON, plan: plan, customers: current.customerIDs, risks: scores, on: connection)
         }
         _ = try await pool.execute("DELETE FROM customer_churn_risks WHERE model_id <> $1", [.int(modelID)])
+        // As after a refresh: fresh statistics, so member pages join the risks by their keys.
+        _ = try await pool.execute("ANALYZE customer_churn_risks")
         logger.info("churn model trained", metadata: ["model_id": "\(modelID)", "seconds": "\(finished.seconds)"])
         var stored = finished
         stored.modelID = UInt64(modelID)
