@@ -66,6 +66,10 @@ struct SegmentRefresher: Sendable {
         _ = try await pool.execute(
             "DELETE FROM segment_assignments WHERE refresh_id <> $1 AND refresh_id IS DISTINCT FROM $2",
             [.int(refreshID), snapshot.previous.map { .int($0.refreshID) } ?? .null])
+        // Statistics for the rows just copied, before anyone pages through them: without them the
+        // planner takes a million new rows for a few thousand and answers each member page by
+        // sorting every row after its token, so listing all members is quadratic (docs/benchmarks.md).
+        _ = try await pool.execute("ANALYZE segment_assignments")
         let done = try await pool.withConnection { connection in try RefreshRecord.read(refreshID, on: connection) }
         try await progress.write(
             RefreshProgress(phase: "done", customers: UInt64(snapshot.facts.count), seconds: seconds(), done: true, refresh: done?.proto))
