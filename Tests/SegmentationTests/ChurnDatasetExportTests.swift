@@ -6,7 +6,7 @@ import Testing
 /// The exported churn data is what TrainChurnModel learned from: the same customers in each
 /// split, the same labels, the model's features in its order.
 @Suite struct ChurnDatasetExportTests {
-    @Test func theExportHoldsTheTrainingsSplitsAndLabels() async throws {
+    @Test func theExportHoldsTheTrainingSplitsAndLabels() async throws {
         let server = try await SegmentationServer.start(prefix: "seg_churn_export")
         // Stayers buy every 30 days up to today; leavers bought for a year and stopped 500 days ago.
         let stayers = (0..<12).map { "stay\($0)" }, leavers = (0..<8).map { "leave\($0)" }

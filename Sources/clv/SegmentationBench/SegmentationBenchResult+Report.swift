@@ -17,7 +17,7 @@ extension SegmentationBenchResult {
         ]
         if let rfm {
             lines += [
-                "RFM peer (pandas)      \(s(rfm.peerSeconds)) for \(rfm.customers) purchasers; ours in-process \(s(rfm.oursSeconds)): \(Format.number(rfm.speedup, significant: 3))× faster",
+                "RFM peer (pandas)      \(s(rfm.peerSeconds)) for \(rfm.customers) purchasers; ours in-process \(s(rfm.oursSeconds)): \(Format.number(rfm.speedup, significant: 3))× faster (best of \(rfm.runs) each)",
                 "  labels vs stored     \(rfm.identical) identical, \(rfm.differing) differ, \(rfm.unmatched) unmatched; ours in-process \(rfm.inProcessIdentical) identical",
             ] + rfm.examples.map { "    \($0)" }
         }
