@@ -30,7 +30,9 @@ import Testing
         let cases: [(SegmentationSettings, String)] = [
             (SegmentationSettings(rfm: RFMSettings(quantiles: [0.5, 0.4, 0.6, 0.8])), "settings.rfm.quantiles"),
             (SegmentationSettings(rfm: RFMSettings(recencyWeight: -1, hasWeights: true)), "settings.rfm.weights"),
-            (SegmentationSettings(lifecycle: LifecycleSettings(dormantDays: 400, churnedDays: 300)), "settings.lifecycle"),
+            (SegmentationSettings(lifecycle: LifecycleSettings(dormantDays: 400, churnedDays: 300)), "settings.lifecycle.churned_days"),
+            (SegmentationSettings(warnings: WarningSettings(frequencyDrop: 5)), "settings.warnings.frequency_drop"),
+            (SegmentationSettings(tiers: ValueTierSettings(highShare: 0.6, mediumShare: 0.6)), "settings.tiers.high_share"),
             (SegmentationSettings(lifecycle: LifecycleSettings(newWindowDays: 4_000_000)), "settings.lifecycle.new_window_days"),
             (SegmentationSettings(tiers: ValueTierSettings(highShare: .nan)), "settings.tiers.high_share"),
             (SegmentationSettings(warnings: WarningSettings(frequencyDrop: -0.5)), "settings.warnings.frequency_drop"),

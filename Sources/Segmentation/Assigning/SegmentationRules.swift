@@ -45,12 +45,12 @@ struct SegmentationRules: Sendable, Hashable, Codable {
             try Self.take(stage.dormantBelowProbabilityAlive, into: &lifecycle.dormantBelowProbabilityAlive, field: "settings.lifecycle.dormant_below_probability_alive")
             try Self.take(stage.churnedBelowProbabilityAlive, into: &lifecycle.churnedBelowProbabilityAlive, field: "settings.lifecycle.churned_below_probability_alive")
             useProbabilityAlive = !stage.ignoreProbabilityAlive
-            if let problem = lifecycle.problem { throw .invalidArgument(field: "settings.lifecycle", problem) }
+            if let problem = lifecycle.problem { throw Self.violation(problem, section: "lifecycle") }
         }
         if let tier = settings.tiers {
             try Self.take(tier.highShare, into: &tiers.highShare, field: "settings.tiers.high_share")
             try Self.take(tier.mediumShare, into: &tiers.mediumShare, field: "settings.tiers.medium_share")
-            if let problem = tiers.problem { throw .invalidArgument(field: "settings.tiers", problem) }
+            if let problem = tiers.problem { throw Self.violation(problem, section: "tiers") }
         }
         if let warning = settings.warnings {
             try Self.take(warning.windowDays, into: &warnings.windowDays, field: "settings.warnings.window_days")
@@ -60,11 +60,21 @@ struct SegmentationRules: Sendable, Hashable, Codable {
             try Self.take(warning.minimumBaselineEngagement, into: &warnings.minimumBaselineEngagement, field: "settings.warnings.minimum_baseline_engagement")
             try Self.take(warning.paymentWindowDays, into: &warnings.paymentWindowDays, field: "settings.warnings.payment_window_days")
             try Self.take(warning.abandonedCartDays, into: &warnings.abandonedCartDays, field: "settings.warnings.abandoned_cart_days")
-            if let problem = warnings.problem { throw .invalidArgument(field: "settings.warnings", problem) }
+            if let problem = warnings.problem { throw Self.violation(problem, section: "warnings") }
         }
     }
 
     private init() {}
+
+    /// The rules' problem in the wire's words: their Swift names (`churnedDays`) become the
+    /// fields' (`churned_days`), and the field named first is the one at fault.
+    static func violation(_ problem: String, section: String) -> RPCError {
+        let words = problem.replacing(/[a-z]+(?:[A-Z][a-z]*)+/) { match in
+            match.output.replacing(/[A-Z]/) { "_" + $0.output.lowercased() }
+        }
+        let first = words.prefix { $0.isLetter || $0 == "_" }
+        return .invalidArgument(field: "settings.\(section)" + (first.contains("_") ? ".\(first)" : ""), words)
+    }
 
     /// Day counts and event counts beyond a century are typing mistakes, and beyond PostgreSQL's dates.
     private static func take(_ value: UInt32, into setting: inout Int, field: String) throws(RPCError) {
