@@ -27,9 +27,11 @@ enum ChurnFeatures {
 
     static var count: Int { all.count }
 
-    /// The feature row of `facts` as of the assigner's day; `windowDays` is the label window.
+    /// The feature row of `facts` as of the assigner's day; `windowDays` is the label window and
+    /// `probabilityAlive` the valuation's figure for the customer, computed once by the caller.
     static func row(
-        _ facts: CustomerFacts, assigner: Assigner, cuts: Assigner.CutPoints, windowDays: Int, into row: inout [Double]
+        _ facts: CustomerFacts, assigner: Assigner, cuts: Assigner.CutPoints, windowDays: Int, probabilityAlive: Double?,
+        into row: inout [Double]
     ) {
         row.removeAll(keepingCapacity: true)
         let day = assigner.asOfDay
@@ -47,7 +49,7 @@ enum ChurnFeatures {
         row.append(measured.map { Double(RFMBinning.score($0.recency, cutPoints: cuts.recency)) } ?? 1)
         row.append(measured.map { Double(RFMBinning.score($0.frequency, cutPoints: cuts.frequency)) } ?? 1)
         row.append(measured.map { Double(RFMBinning.score($0.monetary, cutPoints: cuts.monetary)) } ?? 1)
-        row.append(assigner.valuation?.probabilityAlive(facts, asOf: day) ?? 0.5)
+        row.append(probabilityAlive ?? 0.5)
         row.append(assigner.valuation?.expectedPurchases(facts, asOf: day, days: windowDays) ?? 0)
         row.append(Double(facts.recentEngagement))
         row.append(Double(facts.previousEngagement))

@@ -41,11 +41,13 @@ struct ChurnSample: Sendable {
             part.features.reserveRows(range.count)
             var row: [Double] = []
             for facts in facts[range] {
-                ChurnFeatures.row(facts, assigner: assigner, cuts: cuts, windowDays: windowDays, into: &row)
+                let probabilityAlive = valuation?.probabilityAlive(facts, asOf: cutoff)
+                ChurnFeatures.row(
+                    facts, assigner: assigner, cuts: cuts, windowDays: windowDays, probabilityAlive: probabilityAlive, into: &row)
                 part.features.append(row)
                 part.customerIDs.append(facts.customerID)
                 part.churned.append(!buyers.contains(facts.customerID))
-                part.oneMinusProbabilityAlive.append(1 - (valuation?.probabilityAlive(facts, asOf: cutoff) ?? 0))
+                part.oneMinusProbabilityAlive.append(1 - (probabilityAlive ?? 0))
                 part.recencyDays.append(Double(cutoff - (facts.lastPurchaseDay ?? cutoff)))
             }
             return part

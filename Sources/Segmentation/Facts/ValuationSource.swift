@@ -18,14 +18,15 @@ struct ValuationSource: Sendable {
     static func current(on connection: PGConnection) throws -> ValuationSource? {
         let rows = try connection.query(
             """
-            SELECT r.run_id, r.purchase_model, r.purchase_parameters::text AS parameters, r.time_unit,
+            SELECT r.run_id, r.purchase_model, r.time_unit, r.purchase_parameters[1] AS p1, r.purchase_parameters[2] AS p2,
+                   r.purchase_parameters[3] AS p3, r.purchase_parameters[4] AS p4,
                    sc.scoring_id, sc.horizon, sc.annual_discount_rate, sc.margin_rate
             FROM valuation_current_scoring cs
             JOIN valuation_scorings sc USING (scoring_id)
             JOIN valuation_runs r ON r.run_id = sc.run_id
             """)
         guard let row = rows.first else { return nil }
-        let values = try row.string("parameters").trimmingCharacters(in: ["{", "}"]).split(separator: ",").compactMap { Double($0) }
+        let values = try ["p1", "p2", "p3", "p4"].map { try row.double($0) }
         guard let model = PurchaseCountModel(name: try row.string("purchase_model"), values: values),
             let unit = CLVModels.TimeUnit(rawValue: try row.string("time_unit"))
         else { throw StoreError(.decoding, message: "valuation run \(try row.int("run_id")) is unreadable") }
