@@ -85,6 +85,20 @@ struct CalendarDayTests {
         #expect(Set(days + days).count == 4)
     }
 
+    @Test func monthsAddAcrossYearsAndMonthEnds() throws {
+        func day(_ text: String) throws -> CalendarDay { try #require(CalendarDay(parsing: text)) }
+        for (text, start, next) in [
+            ("2024-02-29", "2024-02-01", "2024-03-01"), ("2025-12-31", "2025-12-01", "2026-01-01"),
+            ("2026-01-01", "2026-01-01", "2026-02-01"), ("1969-12-31", "1969-12-01", "1970-01-01"),
+        ] {
+            #expect(try day(text).monthStart.text == start, "\(text)")
+            #expect(try day(text).monthStart.addingMonths(1).text == next, "\(text)")
+        }
+        #expect(try day("2026-03-01").addingMonths(-6).text == "2025-09-01")
+        #expect(try day("2026-01-31").addingMonths(1).text == "2026-02-28")
+        #expect(try day("2024-03-31").addingMonths(-13).text == "2023-02-28")
+    }
+
     private func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28

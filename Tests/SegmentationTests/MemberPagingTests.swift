@@ -1,4 +1,5 @@
 import CLVProto
+import Store
 import Testing
 
 /// Member listings stream every member once, in customer-id order, and resume from any page
@@ -33,6 +34,21 @@ import Testing
         _ = try await server.refresh()
         await expectCode(.failedPrecondition, contains: "without a page token") {
             _ = try await server.members(ListSegmentMembersRequest(pageSize: 10, pageToken: all[4].nextPageToken))
+        }
+
+        // A refresh still being stored (its assignments copied, its record not yet written) is
+        // not listable, not even by a token naming it.
+        let unfinished = try await server.count("SELECT max(refresh_id) + 1 FROM segment_refreshes")
+        _ = try await server.pool.execute(
+            """
+            INSERT INTO segment_assignments
+            SELECT $1, customer_id, market, acquisition_channel, recency, frequency, monetary, composite, segment, stage, tier, value,
+                probability_alive, warnings, evidence, driver
+            FROM segment_assignments WHERE refresh_id = (SELECT refresh_id FROM segment_current_refresh)
+            """, [.int(unfinished)])
+        let token = "m1.\(unfinished)." + "ca1".utf8.map { String($0, radix: 16) }.joined()
+        await expectCode(.failedPrecondition, contains: "without a page token") {
+            _ = try await server.members(ListSegmentMembersRequest(pageSize: 10, pageToken: token))
         }
         try await server.stop()
     }

@@ -1,4 +1,5 @@
 import CLVProto
+import Store
 import Testing
 
 /// A refresh replaces the assignment at once, keeps stage changes and migration matrices, and a
@@ -34,6 +35,37 @@ import Testing
         #expect(after.current?.rfm?.monetary ?? 0 > before.current?.rfm?.monetary ?? 5)
         #expect(after.facts?.recencyDays == 0)
         #expect(after.facts?.frequency == 3)
+        try await server.stop()
+    }
+
+    /// With statistics on the customers, a refresh reads them in ranges of ids on two
+    /// connections in one snapshot: every customer is placed exactly once, and where their card
+    /// (read alone, without ranges) says they stand now.
+    @Test func aRefreshReadInRangesPlacesEveryCustomerOnce() async throws {
+        let server = try await SegmentationServer.start(prefix: "seg_ranges")
+        let ids = try await Self.population(server)
+        try await server.store(
+            events: ids.enumerated().flatMap { index, id in
+                (0..<(index % 4)).map { ShopHistory.event(id, index % 2 == 0 ? .emailOpened : .complaint, daysAgo: 10 + $0 * 40, index: $0) }
+            })
+        _ = try await server.pool.execute("ANALYZE customers")
+        let histograms = try await server.count(
+            "SELECT count(*) FROM pg_stats WHERE tablename = 'customers' AND attname = 'customer_id' AND histogram_bounds IS NOT NULL")
+        #expect(histograms == 1, "without a histogram the refresh reads in one range")
+        let refresh = try await server.refresh()
+        #expect(refresh.customers == UInt64(ids.count))
+        let placed = try await server.count(
+            "SELECT count(DISTINCT customer_id) FROM segment_assignments WHERE refresh_id = $1", [.int(Int64(refresh.refreshID))])
+        #expect(placed == Int64(ids.count))
+        for id in ids {
+            let card = try await server.segmentation.getCustomerSegments(GetCustomerSegmentsRequest(customerID: id))
+            #expect(card.stored?.rfm == card.current?.rfm, "\(id)")
+            #expect(card.stored?.segment == card.current?.segment, "\(id)")
+            #expect(card.stored?.stage == card.current?.stage, "\(id)")
+            #expect(card.stored?.tier == card.current?.tier, "\(id)")
+            #expect(card.stored?.warnings.map(\.code) == card.current?.warnings.map(\.code), "\(id)")
+            #expect(card.stored?.driver == card.current?.driver, "\(id)")
+        }
         try await server.stop()
     }
 

@@ -74,6 +74,22 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The first day of this day's month.
+    public var monthStart: CalendarDay {
+        let (year, month, _) = Self.civilFromDays(daysSinceEpoch)
+        return CalendarDay(daysSinceEpoch: Self.daysFromCivil(year: Int32(year), month: Int32(month), day: 1))
+    }
+
+    /// The same day of the month `months` months later (earlier when negative), for the first
+    /// day of a month; a later day is clamped to the end of the month (Jan 31 + 1 → Feb 28).
+    public func addingMonths(_ months: Int) -> CalendarDay {
+        let (year, month, day) = Self.civilFromDays(daysSinceEpoch)
+        let index = year * 12 + Int64(month - 1) + Int64(months)
+        let (newYear, newMonth) = (Int32(index >= 0 ? index / 12 : (index - 11) / 12), Int32(((index % 12) + 12) % 12) + 1)
+        let clamped = min(Int32(day), Self.daysInMonth(year: newYear, month: newMonth))
+        return CalendarDay(daysSinceEpoch: Self.daysFromCivil(year: newYear, month: newMonth, day: clamped))
+    }
+
     /// The instant 00:00:00 UTC of this day, in milliseconds since the Unix epoch.
     public var startUnixMilliseconds: Int64 {
         Int64(daysSinceEpoch) * 86_400_000

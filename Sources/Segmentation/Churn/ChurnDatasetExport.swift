@@ -35,10 +35,8 @@ public enum ChurnDatasetExport {
         var counts = Counts(train: 0, validate: 0, l2: plan.l2)
         for (split, cutoff) in [("train", plan.trainCutoff), ("validate", plan.validateCutoff)] {
             // One split at a time, so only one sample is held.
-            let sample = try await pool.withConnection { connection in
-                try ChurnSample.read(
-                    cutoff: cutoff, windowDays: plan.windowDays, labelled: true, rules: rules, valuation: valuation, on: connection)
-            }
+            let sample = try await ChurnSample.read(
+                cutoff: cutoff, windowDays: plan.windowDays, labelled: true, rules: rules, valuation: valuation, pool: pool)
             try write(sample, split: split, to: file)
             if split == "train" { counts.train = sample.churned.count } else { counts.validate = sample.churned.count }
         }

@@ -1,4 +1,5 @@
 import CLVModels
+import CLVService
 import Ingestion
 import Store
 
@@ -15,23 +16,27 @@ struct ChurnSample: Sendable {
     /// Customers with a purchase on or before `cutoff`, as of it; labels from (cutoff, cutoff + W]
     /// when `labelled`.
     static func read(
-        cutoff: Int32, windowDays: Int, labelled: Bool, rules: SegmentationRules, valuation: ValuationSource?, on connection: PGConnection
-    ) throws -> ChurnSample {
-        var read: [CustomerFacts] = []
-        let query = CustomerFacts.Query(
-            asOfDay: cutoff, windowDays: rules.warnings.windowDays, paymentWindowDays: rules.warnings.paymentWindowDays,
-            includeProspects: false)
-        var found = Set<String>()
-        // One snapshot for the facts and the labels.
-        try connection.withTransaction { connection in
-            try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-            try CustomerFacts.read(query, on: connection) { read.append($0) }
-            guard labelled else { return }
-            try connection.forEachRow(
-                "SELECT DISTINCT customer_id FROM customer_purchase_days WHERE day > $1::date AND day <= $1::date + $2::int",
-                [.text(CalendarDay(daysSinceEpoch: cutoff).text), .int(Int64(windowDays))]
-            ) { found.insert(try $0.string(at: 0)) }
+        cutoff: Int32, windowDays: Int, labelled: Bool, rules: SegmentationRules, valuation: ValuationSource?, pool: PGPool
+    ) async throws -> ChurnSample {
+        let query = CustomerFacts.Query(asOfDay: cutoff, warnings: rules.warnings, includeProspects: false)
+        // The labels in the facts' snapshot.
+        let (read, found) = try await FactsScan.read(pool: pool) { connection in
+            var found = Set<String>()
+            if labelled {
+                try connection.forEachRow(
+                    "SELECT DISTINCT customer_id FROM customer_purchase_days WHERE day > $1::date AND day <= $1::date + $2::int",
+                    [.text(CalendarDay(daysSinceEpoch: cutoff).text), .int(Int64(windowDays))]
+                ) { found.insert(try $0.string(at: 0)) }
+            }
+            return FactsScan.Plan(query: query, context: found)
         }
+        return try await ComputeOffLoop.run { sample(read, buyers: found, cutoff: cutoff, windowDays: windowDays, rules: rules, valuation: valuation) }
+    }
+
+    private static func sample(
+        _ read: [CustomerFacts], buyers found: Set<String>, cutoff: Int32, windowDays: Int, rules: SegmentationRules,
+        valuation: ValuationSource?
+    ) -> ChurnSample {
         let facts = read
         let buyers = found
         let assigner = Assigner(rules: rules, asOfDay: cutoff, valuation: valuation)

@@ -47,7 +47,9 @@ struct CustomerFacts: Sendable {
     /// previous event window and the payment window (a month after it counts); `$6` one customer
     /// or NULL for all; `$7` the scoring whose CLV to read (NULL: none); `$8` the refresh whose
     /// assignment was previous (NULL: none); `$9` whether to include customers without a
-    /// purchase. Every boundary is computed once, not per row. Days are days since 1970-01-01.
+    /// purchase; `$10` and `$11` the customer ids from (inclusive) and to (exclusive), bytewise,
+    /// NULL for open; `$12` the first month any event window reaches (older buckets only feed
+    /// the reasons). Every boundary is computed once, not per row. Days are days since 1970-01-01.
     static let sql = """
         WITH p AS (
             SELECT customer_id,
@@ -55,11 +57,9 @@ struct CustomerFacts: Sendable {
                 sum(orders) AS orders, sum(revenue_base_minor) AS revenue,
                 count(*) FILTER (WHERE day > $2::date) AS recent_days,
                 coalesce(sum(orders) FILTER (WHERE day > $2::date), 0) AS recent_orders,
-                coalesce(sum(revenue_base_minor) FILTER (WHERE day > $2::date), 0) AS recent_revenue,
-                -- Reasons count from six months before the last purchase's month, or the previous window's start.
-                least($4::date, (date_trunc('month', max(day)) - interval '6 months')::date) AS reasons_from
+                coalesce(sum(revenue_base_minor) FILTER (WHERE day > $2::date), 0) AS recent_revenue
             FROM customer_purchase_days
-            WHERE day <= $1::date AND ($6::text IS NULL OR customer_id = $6)
+            WHERE day <= $1::date AND ($6::text IS NULL OR customer_id = $6) AND \(inRange("customer_id"))
             GROUP BY customer_id
         ),
         e AS (
@@ -76,18 +76,18 @@ struct CustomerFacts: Sendable {
                 sum(events) FILTER (WHERE month > $5::date AND type = 'order_cancelled') AS cancellations,
                 max(last_at) FILTER (WHERE type = 'cart_abandoned') AS last_cart_at
             FROM customer_event_months
-            WHERE month <= $1::date AND ($6::text IS NULL OR customer_id = $6)
+            WHERE month <= $1::date AND month >= $12::date AND ($6::text IS NULL OR customer_id = $6) AND \(inRange("customer_id"))
             GROUP BY customer_id
         ),
-        -- Only the few buckets with a reason meet the purchases (for the window's start).
+        -- The few buckets with a reason, as (month, driver, events) per customer: which months
+        -- count depends on the customer's last purchase, so the reader sums them.
         r AS (
-            SELECT m.customer_id,
-                \(reasonColumns)
-            FROM customer_event_months m
-            LEFT JOIN p USING (customer_id)
-            WHERE m.driver <> '' AND m.month <= $1::date AND m.month >= coalesce(p.reasons_from, $4::date)
-              AND m.type NOT IN ('email_opened', 'email_clicked', 'site_visit') AND ($6::text IS NULL OR m.customer_id = $6)
-            GROUP BY m.customer_id
+            SELECT customer_id, array_agg(month - date '1970-01-01') AS months, array_agg(driver) AS drivers,
+                array_agg(events) AS events
+            FROM customer_event_months
+            WHERE driver <> '' AND month <= $1::date AND type NOT IN ('email_opened', 'email_clicked', 'site_visit')
+              AND ($6::text IS NULL OR customer_id = $6) AND \(inRange("customer_id"))
+            GROUP BY customer_id
         )
         SELECT c.customer_id, coalesce(c.market, ''), coalesce(c.acquisition_channel, ''),
             p.first_day - date '1970-01-01', p.last_day - date '1970-01-01', coalesce(p.purchase_days, 0),
@@ -97,53 +97,70 @@ struct CustomerFacts: Sendable {
             coalesce(e.issues_recent, 0), coalesce(e.issues_previous, 0),
             coalesce(e.payment_failures, 0), coalesce(e.cancellations, 0),
             (e.last_cart_at AT TIME ZONE 'UTC')::date - date '1970-01-01',
-            \(reasonDrivers.map { "coalesce(r.reason_\($0.rawValue), 0)" }.joined(separator: ", ")),
-            s.clv, a.segment, a.stage, a.tier
+            r.months, r.drivers, r.events, s.clv, a.segment, a.stage, a.tier
         FROM customers c
         LEFT JOIN p USING (customer_id)
         LEFT JOIN e USING (customer_id)
         LEFT JOIN r USING (customer_id)
-        LEFT JOIN customer_scores s ON s.scoring_id = $7::bigint AND s.customer_id = c.customer_id
+        LEFT JOIN customer_scores s ON s.scoring_id = $7::bigint AND s.customer_id = c.customer_id AND \(inRange("s.customer_id"))
         LEFT JOIN segment_assignments a ON a.refresh_id = $8::bigint AND a.customer_id = c.customer_id COLLATE "C"
-        WHERE ($6::text IS NULL OR c.customer_id = $6) AND ($9::bool OR p.customer_id IS NOT NULL)
+            AND \(inRange("a.customer_id"))
+        WHERE ($6::text IS NULL OR c.customer_id = $6) AND ($9::bool OR p.customer_id IS NOT NULL) AND \(inRange("c.customer_id"))
+        ORDER BY c.customer_id COLLATE "C"
         """
 
-    /// Reason counts of every event type but engagement (opens, clicks, visits), from
-    /// `p.reasons_from` on: the end of a relationship is where its cause shows.
-    private static var reasonColumns: String {
-        reasonDrivers.map { "sum(m.events) FILTER (WHERE m.driver = '\($0.rawValue)') AS reason_\($0.rawValue)" }
-            .joined(separator: ",\n")
+    /// A customer id within `$10..<$11`, compared bytewise whatever the column's collation, so
+    /// that ranges split every table alike.
+    private static func inRange(_ column: String) -> String {
+        "($10::text IS NULL OR \(column) COLLATE \"C\" >= $10) AND ($11::text IS NULL OR \(column) COLLATE \"C\" < $11)"
     }
 
     struct Query: Sendable {
         var asOfDay: Int32
-        var windowDays: Int
-        var paymentWindowDays: Int
+        var warnings: CLVModels.WarningSettings
         var customerID: String?
         var scoringID: Int64?
         var previousRefreshID: Int64?
         var includeProspects: Bool
+        /// The customer ids to read, bytewise; nil bounds are open.
+        var idsFrom: String? = nil
+        var idsBefore: String? = nil
+
+        /// The first day of the month of (as-of − 2 · window): the previous event window lies after it.
+        var previousWindowMonth: CalendarDay { CalendarDay(daysSinceEpoch: asOfDay - 2 * Int32(warnings.windowDays)).monthStart }
 
         var parameters: [PGValue] {
-            let day = { (day: Int32) in PGValue.text(CalendarDay(daysSinceEpoch: day).text) }
-            let month = { (day: Int32) in PGValue.text(String(CalendarDay(daysSinceEpoch: day).text.prefix(8)) + "01") }
-            let window = Int32(windowDays)
+            let window = Int32(warnings.windowDays)
+            let monthsBefore = { (day: Int32) in CalendarDay(daysSinceEpoch: day).monthStart }
+            let earliestMonth = min(
+                previousWindowMonth.addingMonths(1), CalendarDay(daysSinceEpoch: asOfDay - Int32(warnings.paymentWindowDays)).monthStart.addingMonths(1),
+                monthsBefore(asOfDay - Int32(warnings.abandonedCartDays)))
             return [
-                day(asOfDay), day(asOfDay - window), month(asOfDay - window), month(asOfDay - 2 * window),
-                month(asOfDay - Int32(paymentWindowDays)), customerID.map { .text($0) } ?? .null, scoringID.map { .int($0) } ?? .null,
-                previousRefreshID.map { .int($0) } ?? .null, .bool(includeProspects),
+                .text(CalendarDay(daysSinceEpoch: asOfDay).text), .text(CalendarDay(daysSinceEpoch: asOfDay - window).text),
+                .text(monthsBefore(asOfDay - window).text), .text(monthsBefore(asOfDay - 2 * window).text),
+                .text(monthsBefore(asOfDay - Int32(warnings.paymentWindowDays)).text), customerID.map { .text($0) } ?? .null,
+                scoringID.map { .int($0) } ?? .null, previousRefreshID.map { .int($0) } ?? .null, .bool(includeProspects),
+                idsFrom.map { .text($0) } ?? .null, idsBefore.map { .text($0) } ?? .null, .text(earliestMonth.text),
             ]
         }
     }
 
-    /// Calls `body` with each customer's facts. In a transaction: its hash joins and
+    /// Calls `body` with each customer's facts, in customer-id order (bytewise), the order of the
+    /// assignments' primary key, so storing them appends to its index. In a transaction: its hash joins and
     /// aggregates get the memory to stay off disk (`work_mem` for this transaction only).
     static func read(_ query: Query, on connection: PGConnection, _ body: (CustomerFacts) throws -> Void) throws {
         try connection.execute("SET LOCAL work_mem = '256MB'")
-        try connection.forEachRow(sql, query.parameters) { row in try body(CustomerFacts(row)) }
+        // Compiling this plan's expressions costs seconds and saves less than it costs; and the
+        // reads run in ranges on connections of their own (FactsScan), not in parallel workers.
+        try connection.execute("SET LOCAL jit = off")
+        try connection.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+        let previousWindowMonth = query.previousWindowMonth.daysSinceEpoch
+        try connection.forEachRow(sql, query.parameters) { row in
+            try body(CustomerFacts(row, previousWindowMonth: previousWindowMonth))
+        }
     }
 
-    private init(_ row: PGResultRow) throws {
+    private init(_ row: PGResultRow, previousWindowMonth: Int32) throws {
         func count(_ column: Int) throws -> Int { Int(try row.int(at: column)) }
         func day(_ column: Int) throws -> Int32? { row.isNull(at: column) ? nil : Int32(try row.int(at: column)) }
         customerID = try row.string(at: 0)
@@ -164,12 +181,19 @@ struct CustomerFacts: Sendable {
         recentPaymentFailures = try count(15)
         recentCancellations = try count(16)
         lastCartAbandonedDay = try day(17)
-        var column = 18
-        for driver in Self.reasonDrivers {
-            let events = try count(column)
-            if events > 0 { reasonCounts[driver] = events }
-            column += 1
+        // Reasons count from six months before the last purchase's month, or from the previous
+        // window's start when that is earlier.
+        let lastMonth = lastPurchaseDay.map { CalendarDay(daysSinceEpoch: $0).monthStart.addingMonths(-6).daysSinceEpoch }
+        let reasonsFrom = min(previousWindowMonth, lastMonth ?? previousWindowMonth)
+        if !row.isNull(at: 18) {
+            let months = try Self.integers(row.string(at: 18)), events = try Self.integers(row.string(at: 20))
+            let drivers = try row.string(at: 19).dropFirst().dropLast().split(separator: ",")
+            for (index, month) in months.enumerated() where month >= reasonsFrom && index < drivers.count && index < events.count {
+                guard let driver = CLVModels.ChurnDriver(rawValue: String(drivers[index])) else { continue }
+                reasonCounts[driver, default: 0] += Int(events[index])
+            }
         }
+        let column = 21
         clv = row.isNull(at: column) ? nil : try row.double(at: column)
         if !row.isNull(at: column + 2) {
             previous = PreviousPlace(
@@ -177,5 +201,10 @@ struct CustomerFacts: Sendable {
                 stage: CLVModels.LifecycleStage(rawValue: try row.string(at: column + 2)),
                 tier: try row.string(at: column + 3))
         }
+    }
+
+    /// The elements of an integer array's text form, `{1,-2,3}`.
+    private static func integers(_ text: String) -> [Int32] {
+        text.utf8.dropFirst().dropLast().split(separator: UInt8(ascii: ",")).compactMap { Int32(Substring($0)) }
     }
 }

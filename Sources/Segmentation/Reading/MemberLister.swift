@@ -20,7 +20,11 @@ struct MemberLister: Sendable {
         let refreshID: Int64 = try await pool.withConnection { connection in
             if let token = resumed {
                 let kept = try connection.query(
-                    "SELECT EXISTS (SELECT 1 FROM segment_assignments WHERE refresh_id = $1) AS kept", [.int(token.refreshID)])[0]
+                    // A refresh still being stored has assignments but no record yet: not listable.
+                    """
+                    SELECT EXISTS (SELECT 1 FROM segment_refreshes WHERE refresh_id = $1)
+                        AND EXISTS (SELECT 1 FROM segment_assignments WHERE refresh_id = $1) AS kept
+                    """, [.int(token.refreshID)])[0]
                 guard try kept.bool("kept") else {
                     throw RPCError(
                         code: .failedPrecondition,
@@ -33,17 +37,23 @@ struct MemberLister: Sendable {
             }
             return current.refreshID
         }
-        var token = resumed
-        while true {
-            let after = token?.lastCustomerID
-            let members = try await pool.withConnection { connection in
+        // The next page is queried while the current one is encoded and sent.
+        @Sendable func page(after: String?) async throws -> [SegmentMember] {
+            try await pool.withConnection { connection in
                 try MemberPageQuery.page(refreshID: refreshID, after: after, filter: filter, on: connection)
             }
+        }
+        var members = try await page(after: resumed?.lastCustomerID)
+        while true {
             let full = members.count == filter.pageSize
             let next = full ? PageToken(refreshID: refreshID, lastCustomerID: members[members.count - 1].customerID) : nil
-            try await pages.write(SegmentMembersPage(refreshID: UInt64(refreshID), members: members, nextPageToken: next?.text ?? ""))
-            guard let next else { return }
-            token = next
+            guard let next else {
+                try await pages.write(SegmentMembersPage(refreshID: UInt64(refreshID), members: members, nextPageToken: ""))
+                return
+            }
+            async let following = page(after: next.lastCustomerID)
+            try await pages.write(SegmentMembersPage(refreshID: UInt64(refreshID), members: members, nextPageToken: next.text))
+            members = try await following
         }
     }
 }

@@ -16,7 +16,6 @@ struct SegmentRefresher: Sendable {
         var previous: RefreshRecord?
         var valuation: ValuationSource?
         var baseCurrency: String
-        var facts: [CustomerFacts]
     }
 
     func refresh(_ request: RefreshSegmentsRequest, progress: ResponseStreamWriter<RefreshProgress>) async throws {
@@ -27,21 +26,17 @@ struct SegmentRefresher: Sendable {
         let asOfDay = CalendarDay.today.daysSinceEpoch
 
         try await progress.write(RefreshProgress(phase: "reading", seconds: seconds()))
-        let snapshot = try await pool.withConnection { connection in
-            try connection.withTransaction { connection in
-                try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-                let previous = try RefreshRecord.current(on: connection)
-                let rules = requested ?? previous?.rules ?? .standard
-                let valuation = try ValuationSource.current(on: connection)
-                var facts: [CustomerFacts] = []
-                let query = CustomerFacts.Query(
-                    asOfDay: asOfDay, windowDays: rules.warnings.windowDays, paymentWindowDays: rules.warnings.paymentWindowDays,
-                    scoringID: valuation?.scoringID, previousRefreshID: previous?.refreshID, includeProspects: true)
-                try CustomerFacts.read(query, on: connection) { facts.append($0) }
-                let base = try BaseCurrencySetting().current(on: connection) ?? ""
-                return Snapshot(previous: previous, valuation: valuation, baseCurrency: base, facts: facts)
-            }
+        let (facts, read) = try await FactsScan.read(pool: pool) { connection in
+            let previous = try RefreshRecord.current(on: connection)
+            let rules = requested ?? previous?.rules ?? .standard
+            let valuation = try ValuationSource.current(on: connection)
+            let query = CustomerFacts.Query(
+                asOfDay: asOfDay, warnings: rules.warnings, scoringID: valuation?.scoringID, previousRefreshID: previous?.refreshID,
+                includeProspects: true)
+            let base = try BaseCurrencySetting().current(on: connection) ?? ""
+            return FactsScan.Plan(query: query, context: Snapshot(previous: previous, valuation: valuation, baseCurrency: base))
         }
+        let snapshot = (previous: read.previous, valuation: read.valuation, baseCurrency: read.baseCurrency, facts: facts)
         let rules = requested ?? snapshot.previous?.rules ?? .standard
         try await progress.write(RefreshProgress(phase: "scoring", customers: UInt64(snapshot.facts.count), seconds: seconds()))
 
@@ -59,12 +54,21 @@ struct SegmentRefresher: Sendable {
             stageChanges: Int64(placed.stageChanges.count), previousRefreshID: snapshot.previous?.refreshID, seconds: 0)
         record.seconds = seconds()
         let stored = record
-        let refreshID = try await pool.withTransaction { connection in
-            try RefreshWriter.store(stored, placed: placed, expectedPrevious: snapshot.previous?.refreshID, on: connection)
+        let refreshID = try await RefreshWriter.reserveID(pool: pool)
+        do {
+            try await RefreshWriter.copyAssignments(placed, refreshID: refreshID, pool: pool)
+            try await pool.withTransaction { connection in
+                try RefreshWriter.switchTo(refreshID, record: stored, placed: placed, expectedPrevious: snapshot.previous?.refreshID, on: connection)
+            }
+        } catch {
+            await RefreshWriter.discard(refreshID, pool: pool)
+            throw error
         }
-        // Assignments older than the previous refresh's are no longer read: reclaim them after the switch.
+        // Assignments older than the previous refresh's are no longer read, nor are those of
+        // refreshes that never became current: reclaim them after the switch. (A refresh still
+        // copying under an older id cannot become current any more.)
         _ = try await pool.execute(
-            "DELETE FROM segment_assignments WHERE refresh_id <> $1 AND refresh_id IS DISTINCT FROM $2",
+            "DELETE FROM segment_assignments WHERE refresh_id < $1 AND refresh_id IS DISTINCT FROM $2",
             [.int(refreshID), snapshot.previous.map { .int($0.refreshID) } ?? .null])
         // Statistics for the rows just copied, before anyone pages through them: without them the
         // planner takes a million new rows for a few thousand and answers each member page by
