@@ -109,6 +109,16 @@ struct RFMScoringTests {
         }
     }
 
+    /// More quantiles than bucket selection tags select on a copy; the cuts are the same ranks.
+    @Test func hundredsOfQuantilesSelectOnACopy() {
+        var generator = SplitMix64(seed: 9)
+        let values = (0..<10_007).map { _ in Double(generator.next() % 100_000) / 8 }
+        let quantiles = (1...300).map { Double($0) / 301 }
+        let sorted = values.sorted()
+        #expect(RFMBinning.cutPoints(values, quantiles: quantiles)
+            == quantiles.map { sorted[RFMBinning.rank(of: $0, count: values.count)] })
+    }
+
     @Test func histogramsCountEveryBin() {
         let bins = (0..<1_003).map { ($0 * 7) % 11 }
         let counts = Histogram.counts(bins.count, width: 11) { bins[$0] }
