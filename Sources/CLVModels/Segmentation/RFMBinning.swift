@@ -8,44 +8,55 @@ public enum RFMBinning {
 
     /// Cut k is the inverted-CDF quantile q_k of `values` (the smallest value v such that at
     /// least q_k of the values are <= v; numpy's method="inverted_cdf"). Empty input -> [].
-    /// O(n log n) or better (sort once). Must handle 1,000,000 values in well under 100 ms.
     ///
     /// Whole numbers within a span of 65,536 (recency and frequency are day counts) are counted
     /// in one pass and the ranks read off the counts. Other values' order statistics are found
-    /// by one multi-target quickselect over a copy of `values` (expected O(n log k) for k
-    /// quantiles), which falls back to sorting a range that partitions badly. Values must not
-    /// be NaN.
+    /// by bucket selection (three streaming passes, see `OrderStatistics.values(at:of:)`), or
+    /// for small inputs by one multi-target quickselect over a copy. Values must not be NaN.
     public static func cutPoints(_ values: [Double], quantiles: [Double] = quintiles) -> [Double] {
         guard !values.isEmpty else { return [] }
         let ranks = quantiles.map { rank(of: $0, count: values.count) }
-        if let counted = countedCutPoints(values, ranks: ranks) { return counted }
-        var copy = values
-        copy.withUnsafeMutableBufferPointer { buffer in
-            OrderStatistics.select(Set(ranks).sorted(), in: buffer)
+        if let counted = WholeNumberCounts(values) { return counted.values(at: ranks) }
+        return selectedCutPoints(values, ranks: ranks)
+    }
+
+    /// Cut points of whole-number measures given as integers, without a copy as Doubles: the
+    /// same as `cutPoints(values.map { Double($0) })`, or of the negated values when `negated`
+    /// (recency is binned on minus the days since the last purchase).
+    public static func cutPoints(_ values: [Int], negated: Bool = false, quantiles: [Double] = quintiles) -> [Double] {
+        wholeNumberCutPoints(values, negated: negated, quantiles: quantiles).cuts
+    }
+
+    /// `cutPoints(_:negated:quantiles:)` and the range of `values` when they were counted.
+    static func wholeNumberCutPoints(
+        _ values: [Int], negated: Bool, quantiles: [Double]
+    ) -> (cuts: [Double], range: ClosedRange<Int>?) {
+        guard !values.isEmpty else { return ([], nil) }
+        let ranks = quantiles.map { rank(of: $0, count: values.count) }
+        if let counted = WholeNumberCounts(values, negated: negated) { return (counted.values(at: ranks), counted.range) }
+        return (cutPoints(values.map { negated ? -Double($0) : Double($0) }, quantiles: quantiles), nil)
+    }
+
+    /// The values at `ranks` by selection, for values that are not all whole numbers in a span.
+    static func selectedCutPoints(_ values: [Double], ranks: [Int]) -> [Double] {
+        let distinct = Set(ranks).sorted()
+        let selected: [Double]
+        // Bucket selection tags its buckets with a byte; hundreds of quantiles select instead.
+        if values.count >= OrderStatistics.minimumBucketedCount, distinct.count < Int(UInt8.max) {
+            selected = values.withUnsafeBufferPointer { OrderStatistics.values(at: distinct, of: $0) }
+        } else {
+            var copy = values
+            copy.withUnsafeMutableBufferPointer { OrderStatistics.select(distinct, in: $0) }
+            selected = distinct.map { copy[$0] }
         }
-        return ranks.map { copy[$0] }
+        // Every rank is in `distinct`; the fallback is never taken.
+        return ranks.map { rank in selected[distinct.firstIndex(of: rank) ?? 0] }
     }
 
     /// The values at `ranks` (0-based, in sorted order) by counting, or nil when `values` are
     /// not all whole numbers within a span of 65,536.
     static func countedCutPoints(_ values: [Double], ranks: [Int]) -> [Double]? {
-        var low = Double.infinity, high = -Double.infinity
-        for value in values {
-            guard value.rounded(.towardZero) == value else { return nil }
-            low = min(low, value)
-            high = max(high, value)
-        }
-        guard high - low < 65_536 else { return nil }
-        var counts = [Int](repeating: 0, count: Int(high - low) + 1)
-        for value in values { counts[Int(value - low)] += 1 }
-        return ranks.map { rank in
-            var below = 0
-            for (offset, count) in counts.enumerated() {
-                below += count
-                if below > rank { return low + Double(offset) }
-            }
-            return high
-        }
+        WholeNumberCounts(values)?.values(at: ranks)
     }
 
     /// 1 + number of cut points strictly below `value`. Equal values therefore always share a

@@ -70,8 +70,9 @@ public enum RFMSegment: String, CaseIterable, Sendable, Codable {
                        "everything left: long ago, low to middling frequency and order value"),
     ]
 
-    /// `rules` evaluated once for all 125 triples, R major, so `init` is a table look-up.
-    private static let byTriple: [RFMSegment] = RFMScores.all.map { scores in
+    /// `rules` evaluated once for all 125 triples, R major, so `init` is a table look-up:
+    /// index (R − 1)·25 + (F − 1)·5 + (M − 1).
+    static let byTriple: [RFMSegment] = RFMScores.all.map { scores in
         // The last rule matches every valid triple, so the fallback is never taken.
         rules.first { $0.matches(scores) }?.segment ?? .hibernating
     }

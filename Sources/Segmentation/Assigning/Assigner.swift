@@ -37,10 +37,12 @@ struct Assigner: Sendable {
 
     func cutPoints(_ facts: [CustomerFacts]) -> CutPoints {
         let measured = facts.compactMap(measures)
-        return CutPoints(
-            recency: RFMBinning.cutPoints(measured.map(\.recency), quantiles: rules.quantiles),
-            frequency: RFMBinning.cutPoints(measured.map(\.frequency), quantiles: rules.quantiles),
-            monetary: RFMBinning.cutPoints(measured.map(\.monetary), quantiles: rules.quantiles))
+        // Recency and frequency are whole numbers of days: RFMScoring counts them as integers.
+        let cuts = RFMScoring(
+            recencyDays: measured.map { Int(-$0.recency) }, frequency: measured.map { Int($0.frequency) },
+            monetary: measured.map(\.monetary), quantiles: rules.quantiles
+        ).cutPoints
+        return CutPoints(recency: cuts.recency, frequency: cuts.frequency, monetary: cuts.monetary)
     }
 
     /// Tier thresholds over the customers with a purchase: prospects are low by definition.

@@ -45,25 +45,12 @@ struct RFMSummary: Sendable {
     }
 
     /// Our RFM step on these arrays, the work the peer's `rfm_seconds` covers: the three cut
-    /// point sets, the three scores and the segment of every customer.
+    /// point sets and the segment of every customer, by the refresh's `RFMScoring`.
     func segmentInProcess() -> (segments: [RFMSegment], seconds: Double) {
         let clock = ContinuousClock()
         let start = clock.now
-        let recency = recencyDays.map { -Double($0) }
-        let frequency = frequency.map(Double.init)
-        let cuts = (
-            RFMBinning.cutPoints(recency), RFMBinning.cutPoints(frequency), RFMBinning.cutPoints(monetary)
-        )
-        var segments: [RFMSegment] = []
-        segments.reserveCapacity(recency.count)
-        for index in recency.indices {
-            segments.append(
-                RFMSegment(
-                    RFMScores(
-                        recency: RFMBinning.score(recency[index], cutPoints: cuts.0),
-                        frequency: RFMBinning.score(frequency[index], cutPoints: cuts.1),
-                        monetary: RFMBinning.score(monetary[index], cutPoints: cuts.2))))
-        }
+        let scoring = RFMScoring(recencyDays: recencyDays, frequency: frequency, monetary: monetary)
+        let segments = scoring.segments(recencyDays: recencyDays, frequency: frequency, monetary: monetary)
         return (segments, (clock.now - start).inSeconds)
     }
 }
