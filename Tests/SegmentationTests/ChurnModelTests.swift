@@ -1,5 +1,6 @@
 import CLVModels
 import CLVProto
+import Store
 import Testing
 
 /// The churn model learns from simulated customers whose churn depends on known features, and a
@@ -72,6 +73,19 @@ import Testing
         _ = try await server.refresh()
         let risky = try await server.members(ListSegmentMembersRequest(minRisk: 0.5, maxRisk: 1, hasRiskRange: true)).flatMap(\.members)
         #expect(!risky.isEmpty && risky.allSatisfy { $0.hasChurnRisk && $0.churnRisk >= 0.5 })
+
+        // Without a risk range, pages read the risks apart and merge them by id: every member
+        // carries its stored risk, on every page, with other filters or without.
+        var stored: [String: Double] = [:]
+        for row in try await server.pool.query("SELECT customer_id, risk FROM customer_churn_risks") {
+            stored[try row.string("customer_id")] = try row.double("risk")
+        }
+        for request in [ListSegmentMembersRequest(pageSize: 7), ListSegmentMembersRequest(tiers: [.low, .high], pageSize: 3)] {
+            let members = try await server.members(request).flatMap(\.members)
+            #expect(members.count > 3)
+            #expect(members.allSatisfy { member in stored[member.customerID].map { member.hasChurnRisk && member.churnRisk == $0 } ?? !member.hasChurnRisk })
+            #expect(members.filter(\.hasChurnRisk).count == members.filter { stored[$0.customerID] != nil }.count)
+        }
         try await server.stop()
     }
 }

@@ -1,14 +1,20 @@
 import CLVProto
 import Store
 
-/// One page of members.
+/// One page of members. A page of every member reads the churn risks of its id range in one
+/// index range scan and merges them in order; probing the risks' index once per member (the
+/// planner's choice for a join under LIMIT) cost five times the page itself. A page filtered by
+/// other criteria, whose ids may lie far apart, probes the risks of its members only; a risk
+/// range filters in the join.
 enum MemberPageQuery {
-    static let sql = """
+    /// The page's query; `joiningRisks` false leaves the risks out (`$10`, `$11` must be NULL).
+    static func sql(joiningRisks: Bool) -> String {
+        """
         SELECT a.customer_id, coalesce(a.market, ''), coalesce(a.acquisition_channel, ''), a.recency, a.frequency, a.monetary,
-               a.composite, coalesce(a.segment, ''), a.stage, a.tier, a.value, a.warnings::text, coalesce(a.driver, ''), r.risk,
+               a.composite, coalesce(a.segment, ''), a.stage, a.tier, a.value, a.warnings::text, coalesce(a.driver, ''), \(joiningRisks ? "r.risk" : "NULL::float8"),
                a.probability_alive
         FROM segment_assignments a
-        LEFT JOIN customer_churn_risks r ON r.model_id = (SELECT model_id FROM churn_current_model) AND r.customer_id = a.customer_id
+        \(joiningRisks ? riskJoin : "")
         WHERE a.refresh_id = $1 AND ($2::text IS NULL OR a.customer_id > $2)
           AND (cardinality($3::text[]) = 0 OR a.segment = ANY($3))
           AND (cardinality($4::text[]) = 0 OR a.stage = ANY($4))
@@ -17,9 +23,30 @@ enum MemberPageQuery {
           AND (cardinality($7::text[]) = 0 OR a.acquisition_channel = ANY($7))
           AND (cardinality($8::text[]) = 0 OR a.warnings && $8)
           AND (cardinality($9::text[]) = 0 OR a.driver = ANY($9))
-          AND ($10::float8 IS NULL OR r.risk BETWEEN $10 AND $11)
+          AND ($10::float8 IS NULL OR \(joiningRisks ? "r.risk" : "NULL") BETWEEN $10 AND $11)
         ORDER BY a.customer_id
         LIMIT $12
+        """
+    }
+
+    private static let riskJoin =
+        "LEFT JOIN customer_churn_risks r ON r.model_id = (SELECT model_id FROM churn_current_model) AND r.customer_id = a.customer_id"
+
+    private static let pageJoiningRisks = sql(joiningRisks: true)
+    private static let pageWithoutRisks = sql(joiningRisks: false)
+
+    /// The current model's risks from `$1` to `$2` (bytewise), in that order.
+    static let risksInRange = """
+        SELECT customer_id, risk FROM customer_churn_risks
+        WHERE model_id = (SELECT model_id FROM churn_current_model) AND customer_id >= $1 AND customer_id <= $2
+        ORDER BY customer_id
+        """
+
+    /// The current model's risks of the customers `$1`.
+    static let risksOf = """
+        SELECT customer_id, risk FROM customer_churn_risks
+        WHERE model_id = (SELECT model_id FROM churn_current_model) AND customer_id = ANY($1::text[])
+        ORDER BY customer_id
         """
 
     static func page(refreshID: Int64, after: String?, filter: MemberFilter, on connection: PGConnection) throws -> [SegmentMember] {
@@ -31,29 +58,45 @@ enum MemberPageQuery {
             .textArray(filter.drivers), filter.riskRange.map { .double($0.lowerBound) } ?? .null,
             filter.riskRange.map { .double($0.upperBound) } ?? .null, .int(Int64(filter.pageSize)),
         ]
-        try connection.forEachRow(sql, parameters) { row in
-            let rfm =
-                row.isNull(at: 3)
-                ? nil
-                : RFMScore(
-                    recency: UInt32(try row.int(at: 3)), frequency: UInt32(try row.int(at: 4)), monetary: UInt32(try row.int(at: 5)),
-                    composite: try row.double(at: 6))
-            // `{frequency_drop,issues_rising}`: the codes need no quoting, so commas split them.
-            let warnings = try row.string(at: 11).utf8.dropFirst().dropLast().split(separator: UInt8(ascii: ",")).compactMap {
-                StoredName.warnings[String(Substring($0))]
-            }
-            let risk = row.isNull(at: 13) ? nil : try row.double(at: 13)
-            let alive = row.isNull(at: 14) ? nil : try row.double(at: 14)
-            members.append(
-                SegmentMember(
-                    customerID: try row.string(at: 0), market: try row.string(at: 1), acquisitionChannel: try row.string(at: 2), rfm: rfm,
-                    segment: StoredName.segments[try row.string(at: 7)] ?? .unspecified,
-                    stage: StoredName.stages[try row.string(at: 8)] ?? .unspecified,
-                    tier: StoredName.tiers[try row.string(at: 9)] ?? .unspecified, value: try row.double(at: 10),
-                    warnings: warnings, driver: StoredName.drivers[try row.string(at: 12)] ?? .unspecified,
-                    churnRisk: risk ?? 0, hasChurnRisk: risk != nil, probabilityAlive: alive ?? 0, hasProbabilityAlive: alive != nil))
+        let joined = filter.riskRange != nil
+        try connection.forEachRow(joined ? pageJoiningRisks : pageWithoutRisks, parameters) { row in members.append(try member(row)) }
+        guard !joined, let first = members.first?.customerID, let last = members.last?.customerID else { return members }
+        let everyMember = [filter.segments, filter.stages, filter.tiers, filter.markets, filter.channels, filter.warnings, filter.drivers]
+            .allSatisfy(\.isEmpty)
+        // Both in customer-id order, bytewise: one pass sets each member's risk.
+        var index = 0
+        try connection.forEachRow(
+            everyMember ? risksInRange : risksOf, everyMember ? [.text(first), .text(last)] : [.textArray(members.map(\.customerID))]
+        ) { row in
+            let id = try row.string(at: 0)
+            while index < members.count, members[index].customerID.utf8.lexicographicallyPrecedes(id.utf8) { index += 1 }
+            guard index < members.count, members[index].customerID == id else { return }
+            members[index].churnRisk = try row.double(at: 1)
+            members[index].hasChurnRisk = true
         }
         return members
+    }
+
+    private static func member(_ row: PGResultRow) throws -> SegmentMember {
+        let rfm =
+            row.isNull(at: 3)
+            ? nil
+            : RFMScore(
+                recency: UInt32(try row.int(at: 3)), frequency: UInt32(try row.int(at: 4)), monetary: UInt32(try row.int(at: 5)),
+                composite: try row.double(at: 6))
+        // `{frequency_drop,issues_rising}`: the codes need no quoting, so commas split them.
+        let warnings = try row.string(at: 11).utf8.dropFirst().dropLast().split(separator: UInt8(ascii: ",")).compactMap {
+            StoredName.warnings[String(Substring($0))]
+        }
+        let risk = row.isNull(at: 13) ? nil : try row.double(at: 13)
+        let alive = row.isNull(at: 14) ? nil : try row.double(at: 14)
+        return SegmentMember(
+            customerID: try row.string(at: 0), market: try row.string(at: 1), acquisitionChannel: try row.string(at: 2), rfm: rfm,
+            segment: StoredName.segments[try row.string(at: 7)] ?? .unspecified,
+            stage: StoredName.stages[try row.string(at: 8)] ?? .unspecified,
+            tier: StoredName.tiers[try row.string(at: 9)] ?? .unspecified, value: try row.double(at: 10),
+            warnings: warnings, driver: StoredName.drivers[try row.string(at: 12)] ?? .unspecified,
+            churnRisk: risk ?? 0, hasChurnRisk: risk != nil, probabilityAlive: alive ?? 0, hasProbabilityAlive: alive != nil)
     }
 }
 
