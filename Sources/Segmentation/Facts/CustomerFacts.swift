@@ -25,6 +25,9 @@ struct CustomerFacts: Sendable {
     var recentPaymentFailures = 0
     var recentCancellations = 0
     var lastCartAbandonedDay: Int32?
+    /// The day of the latest e-mail open, click or site visit on or before the as-of day (the
+    /// as-of month counts only when its latest such event is on or before the day).
+    var lastEngagementDay: Int32?
     /// Events whose reason points to a driver (issues, cancellations, failed payments, abandoned
     /// carts, surveys), from six months before the last purchase on.
     var reasonCounts: [CLVModels.ChurnDriver: Int] = [:]
@@ -74,7 +77,10 @@ struct CustomerFacts: Sendable {
                     AND type IN ('complaint', 'return_requested', 'negative_review')) AS issues_previous,
                 sum(events) FILTER (WHERE month > $5::date AND type = 'payment_failed') AS payment_failures,
                 sum(events) FILTER (WHERE month > $5::date AND type = 'order_cancelled') AS cancellations,
-                max(last_at) FILTER (WHERE type = 'cart_abandoned') AS last_cart_at
+                max(last_at) FILTER (WHERE type = 'cart_abandoned') AS last_cart_at,
+                -- Buckets hold only their latest event: one after the as-of day hides its month.
+                max(last_at) FILTER (WHERE type IN ('email_opened', 'email_clicked', 'site_visit')
+                    AND last_at < ($1::date + 1)::timestamp AT TIME ZONE 'UTC') AS last_engagement_at
             FROM customer_event_months
             WHERE month <= $1::date AND ($6::text IS NULL OR customer_id = $6)
             GROUP BY customer_id
@@ -97,6 +103,7 @@ struct CustomerFacts: Sendable {
             coalesce(e.issues_recent, 0), coalesce(e.issues_previous, 0),
             coalesce(e.payment_failures, 0), coalesce(e.cancellations, 0),
             (e.last_cart_at AT TIME ZONE 'UTC')::date - date '1970-01-01',
+            (e.last_engagement_at AT TIME ZONE 'UTC')::date - date '1970-01-01',
             \(reasonDrivers.map { "coalesce(r.reason_\($0.rawValue), 0)" }.joined(separator: ", ")),
             s.clv, a.segment, a.stage, a.tier
         FROM customers c
@@ -164,7 +171,8 @@ struct CustomerFacts: Sendable {
         recentPaymentFailures = try count(15)
         recentCancellations = try count(16)
         lastCartAbandonedDay = try day(17)
-        var column = 18
+        lastEngagementDay = try day(18)
+        var column = 19
         for driver in Self.reasonDrivers {
             let events = try count(column)
             if events > 0 { reasonCounts[driver] = events }
