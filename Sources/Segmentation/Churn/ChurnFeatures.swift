@@ -4,7 +4,8 @@ import Foundation
 /// The churn model's features of one customer as of a cut-off, from the facts segmentation
 /// reads anyway. Documented in docs/segmentation.md; the order is the model's.
 enum ChurnFeatures {
-    /// Name and description (with unit) of each feature, in order.
+    /// Name and description (with unit) of each feature, in order: the raw facts, then the
+    /// shaped ones (`ChurnFeatures+Shaped.swift`).
     static let all: [(name: String, description: String)] = [
         ("recency_days", "days since the last purchase"),
         ("frequency", "distinct purchase days"),
@@ -23,7 +24,7 @@ enum ChurnFeatures {
         ("payment_trouble", "failed payments and cancelled orders in the payment window"),
         ("reason_events", "issue events whose reason names a driver"),
         ("warnings", "churn warnings raised"),
-    ] + WarningCode.allCases.map { ("warning_\($0.rawValue)", "1 when the \($0.rawValue) warning is raised") }
+    ] + WarningCode.allCases.map { ("warning_\($0.rawValue)", "1 when the \($0.rawValue) warning is raised") } + shaped
 
     static var count: Int { all.count }
 
@@ -58,5 +59,8 @@ enum ChurnFeatures {
         row.append(Double(facts.reasonCounts.values.reduce(0, +)))
         row.append(Double(warnings.count))
         for code in WarningCode.allCases { row.append(codes.contains(code) ? 1 : 0) }
+        appendShaped(
+            facts, asOf: day, warningWindowDays: assigner.rules.warnings.windowDays, probabilityAlive: probabilityAlive ?? 0.5,
+            into: &row)
     }
 }
