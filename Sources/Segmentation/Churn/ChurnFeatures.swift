@@ -4,7 +4,8 @@ import Foundation
 /// The churn model's features of one customer as of a cut-off, from the facts segmentation
 /// reads anyway. Documented in docs/segmentation.md; the order is the model's.
 enum ChurnFeatures {
-    /// Name and description (with unit) of each feature, in order.
+    /// Name and description (with unit) of each feature, in order: the raw facts, then the
+    /// shaped ones (`ChurnFeatures+Shaped.swift`).
     static let all: [(name: String, description: String)] = [
         ("recency_days", "days since the last purchase"),
         ("frequency", "distinct purchase days"),
@@ -22,8 +23,7 @@ enum ChurnFeatures {
         ("issues_recent", "complaints, return requests and negative reviews in the warning window"),
         ("payment_trouble", "failed payments and cancelled orders in the payment window"),
         ("reason_events", "issue events whose reason names a driver"),
-        ("warnings", "churn warnings raised"),
-    ] + WarningCode.allCases.map { ("warning_\($0.rawValue)", "1 when the \($0.rawValue) warning is raised") }
+    ] + WarningCode.allCases.map { ("warning_\($0.rawValue)", "1 when the \($0.rawValue) warning is raised") } + shaped
 
     static var count: Int { all.count }
 
@@ -38,8 +38,8 @@ enum ChurnFeatures {
         let measured = assigner.measures(facts)
         let recency = Double(day - (facts.lastPurchaseDay ?? day))
         let averageOrder = facts.completedOrders > 0 ? Double(facts.revenue) / Double(facts.completedOrders) : 0
-        let warnings = ChurnWarning.evaluate(assigner.warningFacts(facts), settings: assigner.rules.warnings)
-        let codes = Set(warnings.map(\.code))
+        // The warnings' count is left out: it is the sum of the indicators below.
+        let codes = Set(ChurnWarning.evaluate(assigner.warningFacts(facts), settings: assigner.rules.warnings).map(\.code))
         row.append(recency)
         row.append(Double(facts.purchaseDays))
         row.append(Double(day - (facts.firstPurchaseDay ?? day)))
@@ -56,7 +56,9 @@ enum ChurnFeatures {
         row.append(Double(facts.recentIssues))
         row.append(Double(facts.recentPaymentFailures + facts.recentCancellations))
         row.append(Double(facts.reasonCounts.values.reduce(0, +)))
-        row.append(Double(warnings.count))
         for code in WarningCode.allCases { row.append(codes.contains(code) ? 1 : 0) }
+        appendShaped(
+            facts, asOf: day, warningWindowDays: assigner.rules.warnings.windowDays, probabilityAlive: probabilityAlive ?? 0.5,
+            into: &row)
     }
 }

@@ -25,6 +25,10 @@ struct CustomerFacts: Sendable {
     var recentPaymentFailures = 0
     var recentCancellations = 0
     var lastCartAbandonedDay: Int32?
+    /// The day of the latest e-mail open, click or site visit on or before the as-of day, in the
+    /// months the event windows reach (the as-of month counts only when its latest such event is
+    /// on or before the day); nil when there is none there.
+    var lastEngagementDay: Int32?
     /// Events whose reason points to a driver (issues, cancellations, failed payments, abandoned
     /// carts, surveys), from six months before the last purchase on.
     var reasonCounts: [CLVModels.ChurnDriver: Int] = [:]
@@ -74,7 +78,10 @@ struct CustomerFacts: Sendable {
                     AND type IN ('complaint', 'return_requested', 'negative_review')) AS issues_previous,
                 sum(events) FILTER (WHERE month > $5::date AND type = 'payment_failed') AS payment_failures,
                 sum(events) FILTER (WHERE month > $5::date AND type = 'order_cancelled') AS cancellations,
-                max(last_at) FILTER (WHERE type = 'cart_abandoned') AS last_cart_at
+                max(last_at) FILTER (WHERE type = 'cart_abandoned') AS last_cart_at,
+                -- Buckets hold only their latest event: one after the as-of day hides its month.
+                max(last_at) FILTER (WHERE type IN ('email_opened', 'email_clicked', 'site_visit')
+                    AND last_at < ($1::date + 1)::timestamp AT TIME ZONE 'UTC') AS last_engagement_at
             FROM customer_event_months
             WHERE month <= $1::date AND month >= $12::date AND ($6::text IS NULL OR customer_id = $6) AND \(inRange("customer_id"))
             GROUP BY customer_id
@@ -97,6 +104,7 @@ struct CustomerFacts: Sendable {
             coalesce(e.issues_recent, 0), coalesce(e.issues_previous, 0),
             coalesce(e.payment_failures, 0), coalesce(e.cancellations, 0),
             (e.last_cart_at AT TIME ZONE 'UTC')::date - date '1970-01-01',
+            (e.last_engagement_at AT TIME ZONE 'UTC')::date - date '1970-01-01',
             r.months, r.drivers, r.events, s.clv, a.segment, a.stage, a.tier
         FROM customers c
         LEFT JOIN p USING (customer_id)
@@ -181,19 +189,20 @@ struct CustomerFacts: Sendable {
         recentPaymentFailures = try count(15)
         recentCancellations = try count(16)
         lastCartAbandonedDay = try day(17)
+        lastEngagementDay = try day(18)
         // Reasons count from six months before the last purchase's month, or from the previous
         // window's start when that is earlier.
         let lastMonth = lastPurchaseDay.map { CalendarDay(daysSinceEpoch: $0).monthStart.addingMonths(-6).daysSinceEpoch }
         let reasonsFrom = min(previousWindowMonth, lastMonth ?? previousWindowMonth)
-        if !row.isNull(at: 18) {
-            let months = try Self.integers(row.string(at: 18)), events = try Self.integers(row.string(at: 20))
-            let drivers = try row.string(at: 19).dropFirst().dropLast().split(separator: ",")
+        if !row.isNull(at: 19) {
+            let months = try Self.integers(row.string(at: 19)), events = try Self.integers(row.string(at: 21))
+            let drivers = try row.string(at: 20).dropFirst().dropLast().split(separator: ",")
             for (index, month) in months.enumerated() where month >= reasonsFrom && index < drivers.count && index < events.count {
                 guard let driver = CLVModels.ChurnDriver(rawValue: String(drivers[index])) else { continue }
                 reasonCounts[driver, default: 0] += Int(events[index])
             }
         }
-        let column = 21
+        let column = 22
         clv = row.isNull(at: column) ? nil : try row.double(at: column)
         if !row.isNull(at: column + 2) {
             previous = PreviousPlace(
