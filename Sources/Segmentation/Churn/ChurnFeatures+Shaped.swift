@@ -27,7 +27,7 @@ extension ChurnFeatures {
         ("log_recency_over_interval_x_no_engagement", "log_recency_over_interval × no_engagement_recent"),
         ("log_engagement_recency", "ln(1 + days since the latest open, click or visit; since the first purchase when none)"),
         ("log_engagement_after_purchase", "ln(1 + days from the last purchase to the latest open, click or visit after it; 0 when none)"),
-        ("never_engaged", "1 when the customer has no open, click or visit on record"),
+        ("never_engaged", "1 when the customer has no open, click or visit in the months the event windows reach"),
         ("engaged_after_purchase", "1 when the latest open, click or visit came after the last purchase day"),
         ("log_engagement_recency_over_interval",
          "ln(1 + days since the latest engagement / the customer's mean days between engagements in the two windows)"),
