@@ -1,6 +1,7 @@
 import CLVProto
 import Foundation
 import Segmentation
+import TestSupport
 import Testing
 
 /// The exported churn data is what TrainChurnModel learned from: the same customers in each
@@ -36,6 +37,20 @@ import Testing
         // Leavers last bought 500 days ago, stayers within the last 30 days of any cut-off.
         #expect(churned.allSatisfy { Double($0[2]) ?? 0 > 100 })
         #expect(train.filter { $0[1] == "0" }.allSatisfy { Double($0[2]) ?? 100 < 30 })
+
+        // With statistics the facts are read in ranges; a pool with no connection to spare for
+        // a second range reads both on its one connection, in the same snapshot, and the export
+        // is the same.
+        _ = try await server.pool.execute("ANALYZE customers")
+        let histograms = try await server.count(
+            "SELECT count(*) FROM pg_stats WHERE tablename = 'customers' AND attname = 'customer_id' AND histogram_bounds IS NOT NULL")
+        #expect(histograms == 1, "without a histogram the facts are read in one range")
+        let single = TestDatabase.makePool(server.pool.configuration, maximumConnections: 1)
+        let again = path + ".single"
+        defer { try? FileManager.default.removeItem(atPath: again) }
+        #expect(try await ChurnDatasetExport.write(request, pool: single, to: again) == counts)
+        #expect(try String(contentsOfFile: again, encoding: .utf8) == String(contentsOfFile: path, encoding: .utf8))
+        await single.close()
         try await server.stop()
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Store
+import Synchronization
 
 /// Every customer's facts, read on several connections at once — each a range of customer ids —
 /// in one snapshot: the first connection exports its snapshot and the others import it, as
@@ -15,61 +16,92 @@ enum FactsScan {
 
     /// Runs `prepare` in a repeatable-read transaction, then reads the facts of `prepare`'s query
     /// in `parts` ranges of customer ids. Facts come back in range order.
+    ///
+    /// Each range after the first goes to whichever connection claims it first: another
+    /// connection, which imports the snapshot, or the first one once its own range is read. So a
+    /// pool with no connection to spare reads every range on the first, never waiting for one.
     static func read<Context: Sendable>(
         pool: PGPool, parts: Int = 2, prepare: @escaping @Sendable (PGConnection) throws -> Plan<Context>
     ) async throws -> (facts: [CustomerFacts], context: Context) {
         let (handoffs, handoff) = AsyncStream.makeStream(of: Handoff<Context>.self)
-        let imported = DispatchSemaphore(value: 0)
+        let claims = RangeClaims(count: max(0, parts - 1))
         async let first = pool.withConnection { connection in
             defer { handoff.finish() }
-            return try connection.withTransaction { connection in
+            return try connection.withTransaction { connection -> (own: [CustomerFacts], taken: [Int: [CustomerFacts]], Context) in
                 try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
                 let plan = try prepare(connection)
                 let bounds = parts > 1 && plan.query.customerID == nil ? try splitPoints(parts: parts, on: connection) : []
-                guard !bounds.isEmpty else { return (try read(plan.query, on: connection), plan.context) }
+                guard !bounds.isEmpty else { return (try read(plan.query, on: connection), [:], plan.context) }
                 let snapshot = try connection.query("SELECT pg_export_snapshot() AS snapshot")[0].string("snapshot")
                 guard snapshot.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (0x30...0x39).contains($0) || (0x41...0x46).contains($0) })
                 else { throw StoreError(.decoding, message: "unexpected snapshot id \(snapshot)") }
-                var query = plan.query
-                query.idsBefore = bounds[0]
-                handoff.yield(Handoff(plan: plan, snapshot: snapshot, bounds: bounds))
+                let handed = Handoff(plan: plan, snapshot: snapshot, bounds: bounds)
+                handoff.yield(handed)
                 handoff.finish()
-                let facts = try read(query, on: connection)
-                // The snapshot lives as long as this transaction: wait until every other range has
-                // imported it (they signal even when importing fails, so this never waits long).
-                for _ in bounds { _ = imported.wait(timeout: .now() + 60) }
-                return (facts, plan.context)
+                let own = try read(handed.query(range: 0), on: connection)
+                // The snapshot lives as long as this transaction: read the ranges nobody claimed,
+                // and wait until those claimed have imported it (they hold a connection, so at once).
+                var taken: [Int: [CustomerFacts]] = [:]
+                for range in 1..<handed.ranges {
+                    if claims.claim(range) {
+                        taken[range] = try read(handed.query(range: range), on: connection)
+                    } else {
+                        claims.waitUntilImported(range)
+                    }
+                }
+                return (own, taken, plan.context)
             }
         }
         var handed: Handoff<Context>?
         for await next in handoffs { handed = next }
-        guard let handed else { return try await first }
-        let ranges = zip(handed.bounds, handed.bounds.dropFirst().map(Optional.some) + [nil]).map { ($0, $1) }
-        let rest = try await withThrowingTaskGroup(of: (Int, [CustomerFacts]).self) { group in
-            for (index, range) in ranges.enumerated() {
-                var ranged = handed.plan.query
-                (ranged.idsFrom, ranged.idsBefore) = range
-                let query = ranged
+        guard let handed else {
+            let (facts, _, context) = try await first
+            return (facts, context)
+        }
+        let imported = try await withThrowingTaskGroup(of: (Int, [CustomerFacts]?).self) { group in
+            for range in 1..<handed.ranges {
+                let query = handed.query(range: range)
                 group.addTask {
-                    let facts = try await pool.withConnection { connection in
-                        try connection.withTransaction { connection in
+                    let facts = try await pool.withConnection { connection -> [CustomerFacts]? in
+                        guard claims.claim(range) else { return nil }
+                        return try connection.withTransaction { connection in
                             do {
-                                defer { imported.signal() }
+                                defer { claims.imported(range) }
                                 try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
                                 try connection.execute("SET TRANSACTION SNAPSHOT '\(handed.snapshot)'")
                             }
                             return try read(query, on: connection)
                         }
                     }
-                    return (index, facts)
+                    return (range, facts)
                 }
             }
-            var parts = [[CustomerFacts]](repeating: [], count: ranges.count)
-            for try await (index, facts) in group { parts[index] = facts }
+            var parts: [Int: [CustomerFacts]] = [:]
+            for try await (range, facts) in group { parts[range] = facts }
             return parts
         }
-        let (facts, context) = try await first
-        return (rest.reduce(into: facts) { $0 += $1 }, context)
+        let (own, taken, context) = try await first
+        let facts = (1..<handed.ranges).reduce(into: own) { facts, range in facts += imported[range] ?? taken[range] ?? [] }
+        return (facts, context)
+    }
+
+    /// Who reads each range after the first: the first to claim it.
+    private final class RangeClaims: Sendable {
+        private let claimed: Mutex<Set<Int>>
+        private let done: [DispatchSemaphore]
+
+        init(count: Int) {
+            claimed = Mutex([])
+            done = (0...count).map { _ in DispatchSemaphore(value: 0) }
+        }
+
+        /// True when `range` is now the caller's to read.
+        func claim(_ range: Int) -> Bool { claimed.withLock { $0.insert(range).inserted } }
+
+        /// The claimant of `range` has imported the snapshot, or failed to.
+        func imported(_ range: Int) { done[range].signal() }
+
+        func waitUntilImported(_ range: Int) { done[range].wait() }
     }
 
     /// What the first connection hands to the others.
@@ -79,6 +111,16 @@ enum FactsScan {
         var snapshot: String
         /// The first customer id of ranges 2, 3, …, ascending bytewise.
         var bounds: [String]
+
+        var ranges: Int { bounds.count + 1 }
+
+        /// The query of range `range` (0 is the first).
+        func query(range: Int) -> CustomerFacts.Query {
+            var query = plan.query
+            query.idsFrom = range == 0 ? nil : bounds[range - 1]
+            query.idsBefore = range == bounds.count ? nil : bounds[range]
+            return query
+        }
     }
 
     private static func read(_ query: CustomerFacts.Query, on connection: PGConnection) throws -> [CustomerFacts] {
