@@ -43,7 +43,7 @@ struct CustomerFacts: Sendable {
         var tier: String
     }
 
-    /// Reason drivers in the order of the query's columns (disengagement has no reason keywords).
+    /// The drivers a reason can name, in the order cards show them (disengagement has no reason keywords).
     static let reasonDrivers: [CLVModels.ChurnDriver] = [.logistics, .productQuality, .price, .service, .payment]
 
     /// `$1` the as-of day; `$2` the day before the warning window (purchases after it are
@@ -139,14 +139,14 @@ struct CustomerFacts: Sendable {
 
         var parameters: [PGValue] {
             let window = Int32(warnings.windowDays)
-            let monthsBefore = { (day: Int32) in CalendarDay(daysSinceEpoch: day).monthStart }
+            let monthOf = { (day: Int32) in CalendarDay(daysSinceEpoch: day).monthStart }
+            let paymentMonth = monthOf(asOfDay - Int32(warnings.paymentWindowDays))
+            // The windows count the months after these; an abandoned cart's month itself.
             let earliestMonth = min(
-                previousWindowMonth.addingMonths(1), CalendarDay(daysSinceEpoch: asOfDay - Int32(warnings.paymentWindowDays)).monthStart.addingMonths(1),
-                monthsBefore(asOfDay - Int32(warnings.abandonedCartDays)))
+                previousWindowMonth.addingMonths(1), paymentMonth.addingMonths(1), monthOf(asOfDay - Int32(warnings.abandonedCartDays)))
             return [
                 .text(CalendarDay(daysSinceEpoch: asOfDay).text), .text(CalendarDay(daysSinceEpoch: asOfDay - window).text),
-                .text(monthsBefore(asOfDay - window).text), .text(monthsBefore(asOfDay - 2 * window).text),
-                .text(monthsBefore(asOfDay - Int32(warnings.paymentWindowDays)).text), customerID.map { .text($0) } ?? .null,
+                .text(monthOf(asOfDay - window).text), .text(previousWindowMonth.text), .text(paymentMonth.text), customerID.map { .text($0) } ?? .null,
                 scoringID.map { .int($0) } ?? .null, previousRefreshID.map { .int($0) } ?? .null, .bool(includeProspects),
                 idsFrom.map { .text($0) } ?? .null, idsBefore.map { .text($0) } ?? .null, .text(earliestMonth.text),
             ]
