@@ -30,15 +30,15 @@ struct ChurnSample: Sendable {
             }
             return FactsScan.Plan(query: query, context: found)
         }
-        return try await ComputeOffLoop.run { sample(read, buyers: found, cutoff: cutoff, windowDays: windowDays, rules: rules, valuation: valuation) }
+        return try await ComputeOffLoop.run {
+            sample(read, buyers: found, cutoff: cutoff, windowDays: windowDays, rules: rules, valuation: valuation)
+        }
     }
 
     private static func sample(
-        _ read: [CustomerFacts], buyers found: Set<String>, cutoff: Int32, windowDays: Int, rules: SegmentationRules,
+        _ facts: [CustomerFacts], buyers: Set<String>, cutoff: Int32, windowDays: Int, rules: SegmentationRules,
         valuation: ValuationSource?
     ) -> ChurnSample {
-        let facts = read
-        let buyers = found
         let assigner = Assigner(rules: rules, asOfDay: cutoff, valuation: valuation)
         let cuts = assigner.cutPoints(facts)
         let parts = ComputeThreads.chunks(count: facts.count, minimumCount: 10_000) { range -> ChurnSample in

@@ -122,7 +122,8 @@ struct ChurnTrainer: Sendable {
     private func sample(
         cutoff: Int32, plan: Plan, rules: SegmentationRules, valuation: ValuationSource?, labelled: Bool = true
     ) async throws -> ChurnSample {
-        try await ChurnSample.read(cutoff: cutoff, windowDays: plan.windowDays, labelled: labelled, rules: rules, valuation: valuation, pool: pool)
+        try await ChurnSample.read(
+            cutoff: cutoff, windowDays: plan.windowDays, labelled: labelled, rules: rules, valuation: valuation, pool: pool)
     }
 
     /// Defaults: t1 = the last purchase day − W (the latest cut-off whose labels are complete),

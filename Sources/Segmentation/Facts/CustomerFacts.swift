@@ -146,7 +146,8 @@ struct CustomerFacts: Sendable {
                 previousWindowMonth.addingMonths(1), paymentMonth.addingMonths(1), monthOf(asOfDay - Int32(warnings.abandonedCartDays)))
             return [
                 .text(CalendarDay(daysSinceEpoch: asOfDay).text), .text(CalendarDay(daysSinceEpoch: asOfDay - window).text),
-                .text(monthOf(asOfDay - window).text), .text(previousWindowMonth.text), .text(paymentMonth.text), customerID.map { .text($0) } ?? .null,
+                .text(monthOf(asOfDay - window).text), .text(previousWindowMonth.text), .text(paymentMonth.text),
+                customerID.map { .text($0) } ?? .null,
                 scoringID.map { .int($0) } ?? .null, previousRefreshID.map { .int($0) } ?? .null, .bool(includeProspects),
                 idsFrom.map { .text($0) } ?? .null, idsBefore.map { .text($0) } ?? .null, .text(earliestMonth.text),
             ]

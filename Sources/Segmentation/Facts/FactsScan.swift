@@ -7,8 +7,8 @@ import Synchronization
 /// `pg_dump --jobs` does. The facts statement is one grouped pass whose cost is per customer, so
 /// ranges split it evenly across the database's cores, and their rows are parsed in parallel.
 enum FactsScan {
-    /// What the first connection decided inside the snapshot: the query (its ranges are set here)
-    /// and whatever else the caller read there.
+    /// What the caller decided inside the snapshot: the query (without ranges: they are set here)
+    /// and whatever else it read there.
     struct Plan<Context: Sendable>: Sendable {
         var query: CustomerFacts.Query
         var context: Context

@@ -23,7 +23,8 @@ struct CustomerSegmentsReader: Sendable {
                 let rules = refresh.rules
                 var found: CustomerFacts?
                 let query = CustomerFacts.Query(
-                    asOfDay: asOfDay, warnings: rules.warnings, customerID: customerID, scoringID: valuation?.scoringID, previousRefreshID: refresh.refreshID, includeProspects: true)
+                    asOfDay: asOfDay, warnings: rules.warnings, customerID: customerID, scoringID: valuation?.scoringID,
+                    previousRefreshID: refresh.refreshID, includeProspects: true)
                 try CustomerFacts.read(query, on: connection) { found = $0 }
                 guard let facts = found else { throw RPCError(code: .notFound, message: "no customer '\(customerID)' in the store") }
 

@@ -11,8 +11,8 @@ enum MemberPageQuery {
     static func sql(joiningRisks: Bool) -> String {
         """
         SELECT a.customer_id, coalesce(a.market, ''), coalesce(a.acquisition_channel, ''), a.recency, a.frequency, a.monetary,
-               a.composite, coalesce(a.segment, ''), a.stage, a.tier, a.value, a.warnings::text, coalesce(a.driver, ''), \(joiningRisks ? "r.risk" : "NULL::float8"),
-               a.probability_alive
+               a.composite, coalesce(a.segment, ''), a.stage, a.tier, a.value, a.warnings::text, coalesce(a.driver, ''),
+               \(joiningRisks ? "r.risk" : "NULL::float8"), a.probability_alive
         FROM segment_assignments a
         \(joiningRisks ? riskJoin : "")
         WHERE a.refresh_id = $1 AND ($2::text IS NULL OR a.customer_id > $2)

@@ -81,8 +81,8 @@ enum RefreshWriter {
             VALUES ($1, $2::date, $3::jsonb, $4::jsonb, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14)
             """,
             [
-                .int(refreshID), .text(record.asOf), .text(try json(record.rules)), .text(try json(record.cuts)), .double(record.tiers.high),
-                .double(record.tiers.medium), .text(try json(RefreshRecord.StoredBasis(record.valueBasis))),
+                .int(refreshID), .text(record.asOf), .text(try json(record.rules)), .text(try json(record.cuts)),
+                .double(record.tiers.high), .double(record.tiers.medium), .text(try json(RefreshRecord.StoredBasis(record.valueBasis))),
                 record.valuationRunID.map { .int($0) } ?? .null, .int(record.customers), .int(record.purchasers),
                 .int(record.customersWithWarnings), .int(record.stageChanges), record.previousRefreshID.map { .int($0) } ?? .null,
                 .double(record.seconds),

@@ -26,7 +26,7 @@ struct SegmentRefresher: Sendable {
         let asOfDay = CalendarDay.today.daysSinceEpoch
 
         try await progress.write(RefreshProgress(phase: "reading", seconds: seconds()))
-        let (facts, read) = try await FactsScan.read(pool: pool) { connection in
+        let (facts, snapshot) = try await FactsScan.read(pool: pool) { connection in
             let previous = try RefreshRecord.current(on: connection)
             let rules = requested ?? previous?.rules ?? .standard
             let valuation = try ValuationSource.current(on: connection)
@@ -36,19 +36,18 @@ struct SegmentRefresher: Sendable {
             let base = try BaseCurrencySetting().current(on: connection) ?? ""
             return FactsScan.Plan(query: query, context: Snapshot(previous: previous, valuation: valuation, baseCurrency: base))
         }
-        let snapshot = (previous: read.previous, valuation: read.valuation, baseCurrency: read.baseCurrency, facts: facts)
         let rules = requested ?? snapshot.previous?.rules ?? .standard
-        try await progress.write(RefreshProgress(phase: "scoring", customers: UInt64(snapshot.facts.count), seconds: seconds()))
+        try await progress.write(RefreshProgress(phase: "scoring", customers: UInt64(facts.count), seconds: seconds()))
 
         let assigner = Assigner(rules: rules, asOfDay: asOfDay, valuation: snapshot.valuation)
-        let placed = try await ComputeOffLoop.run { Self.place(snapshot.facts, assigner: assigner) }
-        try await progress.write(RefreshProgress(phase: "storing", customers: UInt64(snapshot.facts.count), seconds: seconds()))
+        let placed = try await ComputeOffLoop.run { Self.place(facts, assigner: assigner) }
+        try await progress.write(RefreshProgress(phase: "storing", customers: UInt64(facts.count), seconds: seconds()))
 
         var record = RefreshRecord(
             refreshID: 0, asOfDay: asOfDay, createdAtUnixMs: 0, rules: rules, cuts: placed.cuts, tiers: placed.tiers,
             valueBasis: snapshot.valuation?.basis(baseCurrency: snapshot.baseCurrency)
                 ?? ValuationSource.historicalBasis(baseCurrency: snapshot.baseCurrency),
-            valuationRunID: snapshot.valuation?.runID, customers: Int64(snapshot.facts.count),
+            valuationRunID: snapshot.valuation?.runID, customers: Int64(facts.count),
             purchasers: Int64(placed.assignments.lazy.filter { $0.rfm != nil }.count),
             customersWithWarnings: Int64(placed.assignments.lazy.filter { !$0.warnings.isEmpty }.count),
             stageChanges: Int64(placed.stageChanges.count), previousRefreshID: snapshot.previous?.refreshID, seconds: 0)
@@ -58,7 +57,8 @@ struct SegmentRefresher: Sendable {
         do {
             try await RefreshWriter.copyAssignments(placed, refreshID: refreshID, pool: pool)
             try await pool.withTransaction { connection in
-                try RefreshWriter.switchTo(refreshID, record: stored, placed: placed, expectedPrevious: snapshot.previous?.refreshID, on: connection)
+                try RefreshWriter.switchTo(
+                    refreshID, record: stored, placed: placed, expectedPrevious: snapshot.previous?.refreshID, on: connection)
             }
         } catch {
             await RefreshWriter.discard(refreshID, pool: pool)
@@ -76,7 +76,7 @@ struct SegmentRefresher: Sendable {
         _ = try await pool.execute("ANALYZE segment_assignments")
         let done = try await pool.withConnection { connection in try RefreshRecord.read(refreshID, on: connection) }
         try await progress.write(
-            RefreshProgress(phase: "done", customers: UInt64(snapshot.facts.count), seconds: seconds(), done: true, refresh: done?.proto))
+            RefreshProgress(phase: "done", customers: UInt64(facts.count), seconds: seconds(), done: true, refresh: done?.proto))
     }
 
     /// Every customer placed, with what changed since the previous refresh.
