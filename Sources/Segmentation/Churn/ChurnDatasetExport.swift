@@ -33,10 +33,10 @@ public enum ChurnDatasetExport {
         defer { try? file.close() }
         try file.write(contentsOf: Data(((["split", "label"] + ChurnFeatures.all.map(\.name)).joined(separator: ",") + "\n").utf8))
         var counts = Counts(train: 0, validate: 0, l2: plan.l2)
-        for (split, cutoff) in [("train", plan.trainCutoff), ("validate", plan.validateCutoff)] {
-            // One split at a time, so only one sample is held.
-            let sample = try await ChurnSample.read(
-                cutoff: cutoff, windowDays: plan.windowDays, labelled: true, rules: rules, valuation: valuation, pool: pool)
+        let samples = try await ChurnSample.read(
+            [.init(day: plan.trainCutoff, labelled: true), .init(day: plan.validateCutoff, labelled: true)],
+            windowDays: plan.windowDays, rules: rules, valuation: valuation, pool: pool)
+        for (split, sample) in zip(["train", "validate"], samples) {
             try write(sample, split: split, to: file)
             if split == "train" { counts.train = sample.churned.count } else { counts.validate = sample.churned.count }
         }

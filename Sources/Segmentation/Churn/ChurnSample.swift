@@ -13,31 +13,34 @@ struct ChurnSample: Sendable {
     var oneMinusProbabilityAlive: [Double] = []
     var recencyDays: [Double] = []
 
-    /// Customers with a purchase on or before `cutoff`, as of it; labels from (cutoff, cutoff + W]
-    /// when `labelled`.
+    /// A cut-off to sample: customers with a purchase on or before `day`, as of it; labelled
+    /// from (day, day + W] when `labelled`.
+    struct Cutoff: Sendable {
+        var day: Int32
+        var labelled: Bool
+    }
+
+    /// The samples of `cutoffs`, in their order, from one read of the stored rows.
     static func read(
-        cutoff: Int32, windowDays: Int, labelled: Bool, rules: SegmentationRules, valuation: ValuationSource?, pool: PGPool
-    ) async throws -> ChurnSample {
-        let query = CustomerFacts.Query(asOfDay: cutoff, warnings: rules.warnings, includeProspects: false)
-        // The labels in the facts' snapshot.
-        let (read, found) = try await FactsScan.read(pool: pool) { connection in
-            var found = Set<String>()
-            if labelled {
-                try connection.forEachRow(
-                    "SELECT DISTINCT customer_id FROM customer_purchase_days WHERE day > $1::date AND day <= $1::date + $2::int",
-                    [.text(CalendarDay(daysSinceEpoch: cutoff).text), .int(Int64(windowDays))]
-                ) { found.insert(try $0.string(at: 0)) }
-            }
-            return FactsScan.Plan(query: query, context: found)
+        _ cutoffs: [Cutoff], windowDays: Int, rules: SegmentationRules, valuation: ValuationSource?, pool: PGPool
+    ) async throws -> [ChurnSample] {
+        let queries = cutoffs.map { cutoff in
+            CustomerFacts.Query(
+                asOfDay: cutoff.day, warnings: rules.warnings, includeProspects: false, followingDays: cutoff.labelled ? windowDays : nil)
         }
-        return try await ComputeOffLoop.run {
-            sample(read, buyers: found, cutoff: cutoff, windowDays: windowDays, rules: rules, valuation: valuation)
+        let (read, _) = try await FactsScan.read(pool: pool) { _ in FactsScan.Plan(queries: queries, context: ()) }
+        var samples: [ChurnSample] = []
+        for (cutoff, facts) in zip(cutoffs, read) {
+            samples.append(
+                try await ComputeOffLoop.run {
+                    sample(facts, cutoff: cutoff.day, windowDays: windowDays, rules: rules, valuation: valuation)
+                })
         }
+        return samples
     }
 
     private static func sample(
-        _ facts: [CustomerFacts], buyers: Set<String>, cutoff: Int32, windowDays: Int, rules: SegmentationRules,
-        valuation: ValuationSource?
+        _ facts: [CustomerFacts], cutoff: Int32, windowDays: Int, rules: SegmentationRules, valuation: ValuationSource?
     ) -> ChurnSample {
         let assigner = Assigner(rules: rules, asOfDay: cutoff, valuation: valuation)
         let cuts = assigner.cutPoints(facts)
@@ -51,7 +54,7 @@ struct ChurnSample: Sendable {
                     facts, assigner: assigner, cuts: cuts, windowDays: windowDays, probabilityAlive: probabilityAlive, into: &row)
                 part.features.append(row)
                 part.customerIDs.append(facts.customerID)
-                part.churned.append(!buyers.contains(facts.customerID))
+                part.churned.append(!(facts.boughtInFollowingDays ?? false))
                 part.oneMinusProbabilityAlive.append(1 - (probabilityAlive ?? 0))
                 part.recencyDays.append(Double(cutoff - (facts.lastPurchaseDay ?? cutoff)))
             }

@@ -39,10 +39,11 @@ struct ChurnTrainer: Sendable {
             let rules = try RefreshRecord.current(on: connection)?.rules ?? .standard
             return (plan, rules, try ValuationSource.current(on: connection))
         }
-        // The two splits read on two connections at once: each is one long grouped query.
-        async let trainSample = sample(cutoff: plan.trainCutoff, plan: plan, rules: rules, valuation: valuation)
-        async let validateSample = sample(cutoff: plan.validateCutoff, plan: plan, rules: rules, valuation: valuation)
-        let (train, validate) = try await (trainSample, validateSample)
+        // The two splits and today from one read of the stored rows.
+        let samples = try await ChurnSample.read(
+            [.init(day: plan.trainCutoff, labelled: true), .init(day: plan.validateCutoff, labelled: true), .init(day: today, labelled: false)],
+            windowDays: plan.windowDays, rules: rules, valuation: valuation, pool: pool)
+        let (train, validate, current) = (samples[0], samples[1], samples[2])
         let trainChurn = train.churned.isEmpty ? 0 : Double(train.churned.lazy.filter { $0 }.count) / Double(train.churned.count)
         guard train.churned.contains(true), train.churned.contains(false) else {
             throw RPCError(
@@ -78,7 +79,6 @@ struct ChurnTrainer: Sendable {
                 ClassifierEvaluation(scores: validate.recencyDays, labels: validate.churned, threshold: Double(plan.windowDays)),
                 scorer: "recency"))
 
-        let current = try await sample(cutoff: today, plan: plan, rules: rules, valuation: valuation, labelled: false)
         let scores = try await ComputeOffLoop.run { model.probabilities(current.features) }
         let raw = model.rawWeights
         var report = ChurnModel(
@@ -117,13 +117,6 @@ struct ChurnTrainer: Sendable {
             }
             return model
         }
-    }
-
-    private func sample(
-        cutoff: Int32, plan: Plan, rules: SegmentationRules, valuation: ValuationSource?, labelled: Bool = true
-    ) async throws -> ChurnSample {
-        try await ChurnSample.read(
-            cutoff: cutoff, windowDays: plan.windowDays, labelled: labelled, rules: rules, valuation: valuation, pool: pool)
     }
 
     /// Defaults: t1 = the last purchase day − W (the latest cut-off whose labels are complete),

@@ -26,7 +26,7 @@ struct SegmentRefresher: Sendable {
         let asOfDay = CalendarDay.today.daysSinceEpoch
 
         try await progress.write(RefreshProgress(phase: "reading", seconds: seconds()))
-        let (facts, snapshot) = try await FactsScan.read(pool: pool) { connection in
+        let (read, snapshot) = try await FactsScan.read(pool: pool) { connection in
             let previous = try RefreshRecord.current(on: connection)
             let rules = requested ?? previous?.rules ?? .standard
             let valuation = try ValuationSource.current(on: connection)
@@ -34,8 +34,9 @@ struct SegmentRefresher: Sendable {
                 asOfDay: asOfDay, warnings: rules.warnings, scoringID: valuation?.scoringID, previousRefreshID: previous?.refreshID,
                 includeProspects: true)
             let base = try BaseCurrencySetting().current(on: connection) ?? ""
-            return FactsScan.Plan(query: query, context: Snapshot(previous: previous, valuation: valuation, baseCurrency: base))
+            return FactsScan.Plan(queries: [query], context: Snapshot(previous: previous, valuation: valuation, baseCurrency: base))
         }
+        let facts = read[0]
         let rules = requested ?? snapshot.previous?.rules ?? .standard
         try await progress.write(RefreshProgress(phase: "scoring", customers: UInt64(facts.count), seconds: seconds()))
 
