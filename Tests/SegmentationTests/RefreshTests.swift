@@ -47,7 +47,11 @@ import Testing
         try await server.store(
             events: ids.enumerated().flatMap { index, id in
                 (0..<(index % 4)).map { ShopHistory.event(id, index % 2 == 0 ? .emailOpened : .complaint, daysAgo: 10 + $0 * 40, index: $0) }
+                    // A visit a month for a year: buckets enough for the event table to span blocks.
+                    + (0..<12).map { ShopHistory.event(id, .siteVisit, daysAgo: 5 + $0 * 31, index: 10 + $0) }
             })
+        let blocks = try await server.count("SELECT pg_relation_size('customer_event_months') / current_setting('block_size')::int")
+        #expect(blocks >= 2, "with one block the first connection reads no events")
         let refresh = try await server.refresh()
         #expect(refresh.customers == UInt64(ids.count))
         let placed = try await server.count(

@@ -144,12 +144,13 @@ struct CustomerFacts: Sendable {
         // window's start when that is earlier.
         let lastMonth = lastPurchaseDay.map { CalendarDay(daysSinceEpoch: $0).monthStart.addingMonths(-6).daysSinceEpoch }
         let reasonsFrom = min(previousMonth, lastMonth ?? previousMonth)
-        for bucket in history.months where bucket.month <= asOf {
+        func count(_ bucket: HistoryRows.EventMonth) {
+            guard bucket.month <= asOf else { return }
             let events = Int(bucket.events)
             if bucket.kind != .engagement, bucket.month >= reasonsFrom, let driver = bucket.driver {
                 reasonCounts[driver, default: 0] += events
             }
-            guard bucket.month >= earliest else { continue }
+            guard bucket.month >= earliest else { return }
             let recent = bucket.month > recentMonth, previous = !recent && bucket.month > previousMonth
             switch bucket.kind {
             case .engagement:
@@ -168,6 +169,8 @@ struct CustomerFacts: Sendable {
                 break
             }
         }
+        for bucket in history.months { count(bucket) }
+        for bucket in history.laterMonths { count(bucket) }
         clv = history.clv
         previous = history.previous
     }

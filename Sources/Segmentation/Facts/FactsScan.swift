@@ -33,13 +33,17 @@ enum FactsScan {
             return try connection.withTransaction { connection -> (own: HistoryRows, withEvents: Bool, Plan<Context>) in
                 try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
                 let plan = try prepare(connection)
-                let request = HistoryRows.Request(plan.queries)
+                var request = HistoryRows.Request(plan.queries)
                 // The snapshot is only worth sharing when there is much to read.
                 guard request.customerID == nil else {
                     var rows = try HistoryRows(request, on: connection)
                     for part in HistoryRows.Part.allCases { try rows.read(part, request, on: connection) }
                     return (rows, true, plan)
                 }
+                let blocks = try connection.query(
+                    "SELECT pg_relation_size('customer_event_months') / current_setting('block_size')::int AS blocks")[0].int("blocks")
+                // At least one block each once there are two.
+                request.eventsSplitBlock = blocks < 2 ? 0 : max(1, Int64(Double(blocks) * HistoryRows.firstPartEventShare))
                 let snapshot = try connection.query("SELECT pg_export_snapshot() AS snapshot")[0].string("snapshot")
                 guard snapshot.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (0x30...0x39).contains($0) || (0x41...0x46).contains($0) })
                 else { throw StoreError(.decoding, message: "unexpected snapshot id \(snapshot)") }

@@ -18,6 +18,9 @@ struct HistoryRows: Sendable {
         var eventsFromMonth: CalendarDay
         var scoringID: Int64?
         var previousRefreshID: Int64?
+        /// The block of the event months' table where the second part's events begin; nil to
+        /// read them all in the second part (one customer, whose rows an index finds).
+        var eventsSplitBlock: Int64?
 
         init(_ queries: [CustomerFacts.Query]) {
             precondition(!queries.isEmpty, "a history read needs a query")
@@ -30,11 +33,16 @@ struct HistoryRows: Sendable {
     }
 
     /// The halves a read splits into after the customers, each one connection's work: the
-    /// events are about half the rows.
+    /// purchase days, CLVs and previous places with the event months of the table's first
+    /// blocks, and the event months of the rest (the events are most of the rows).
     enum Part: Int, CaseIterable, Sendable {
         case purchases
         case events
     }
+
+    /// The share of the event months' blocks the first part reads besides its other rows: so
+    /// that both parts take about as long.
+    static let firstPartEventShare = 0.35
 
     struct Customer: Sendable {
         var id: String
@@ -77,7 +85,9 @@ struct HistoryRows: Sendable {
     var customers: [Customer]
     var index: CustomerIndex
     var purchases = CustomerRows<PurchaseDay>()
+    /// The event months of the first part's blocks, and of the second's.
     var months = CustomerRows<EventMonth>()
+    var laterMonths = CustomerRows<EventMonth>()
     var scores = CustomerRows<Double>()
     var previous = CustomerRows<CustomerFacts.PreviousPlace>()
 
@@ -156,27 +166,49 @@ struct HistoryRows: Sendable {
             }
             previous.finish(customers: index.count)
             self.previous = previous
-        case .events:
-            var months = CustomerRows<EventMonth>()
-            var kinds = Interner(EventKind.init(type:)), drivers = Interner { CLVModels.ChurnDriver(rawValue: $0) }
-            // In the table's order: ordering them by customer would read the heap at random.
-            try connection.forEachBinaryRowInBatches(
-                """
-                SELECT customer_id, month, type, driver, events, last_at FROM customer_event_months
-                WHERE month <= (SELECT $2::date) \(one)
-                  AND (month >= (SELECT $3::date) OR (driver <> '' AND type NOT IN ('email_opened', 'email_clicked', 'site_visit')))
-                """, parameters + [through, .text(request.eventsFromMonth.text)]
-            ) { row in
-                // '' (no reason) is no driver, as is a driver name this version does not know.
-                let bucket = EventMonth(
-                    month: try row.day(at: 1), kind: kinds.value(try row.bytes(at: 2)), driver: drivers.value(try row.bytes(at: 3)),
-                    events: Int32(try row.int(at: 4)),
-                    lastDay: Int32(clamping: (try row.microsecondsSinceEpoch(at: 5)).dividedRoundingDown(by: 86_400_000_000)))
-                months.append(id: try row.bytes(at: 0), in: index, bucket)
+            if let split = request.eventsSplitBlock {
+                months = try Self.readMonths(request, blocks: 0..<split, index: index, on: connection)
             }
-            months.finish(customers: index.count)
-            self.months = months
+        case .events:
+            laterMonths = try Self.readMonths(request, blocks: request.eventsSplitBlock.map { $0..<Int64.max }, index: index, on: connection)
         }
+    }
+
+    /// The event months in `blocks` of their table (all when nil), in the table's order:
+    /// ordering them by customer would read the heap at random.
+    private static func readMonths(
+        _ request: Request, blocks: Range<Int64>?, index: CustomerIndex, on connection: PGConnection
+    ) throws -> CustomerRows<EventMonth> {
+        let (parameters, one) = filter(request)
+        let through = PGValue.text(CalendarDay(daysSinceEpoch: request.throughDay).text)
+        // Block ranges, so that the two parts split the table without reading each other's rows.
+        var bounds: [PGValue] = [], inBlocks = ""
+        if let blocks {
+            bounds.append(.text("(\(blocks.lowerBound),0)"))
+            inBlocks = "AND ctid >= (SELECT $4::tid)"
+            if blocks.upperBound != .max {
+                bounds.append(.text("(\(blocks.upperBound),0)"))
+                inBlocks += " AND ctid < (SELECT $5::tid)"
+            }
+        }
+        var months = CustomerRows<EventMonth>()
+        var kinds = Interner(EventKind.init(type:)), drivers = Interner { CLVModels.ChurnDriver(rawValue: $0) }
+        try connection.forEachBinaryRowInBatches(
+            """
+            SELECT customer_id, month, type, driver, events, last_at FROM customer_event_months
+            WHERE month <= (SELECT $2::date) \(one) \(inBlocks)
+              AND (month >= (SELECT $3::date) OR (driver <> '' AND type NOT IN ('email_opened', 'email_clicked', 'site_visit')))
+            """, parameters + [through, .text(request.eventsFromMonth.text)] + bounds
+        ) { row in
+            // '' (no reason) is no driver, as is a driver name this version does not know.
+            let bucket = EventMonth(
+                month: try row.day(at: 1), kind: kinds.value(try row.bytes(at: 2)), driver: drivers.value(try row.bytes(at: 3)),
+                events: Int32(try row.int(at: 4)),
+                lastDay: Int32(clamping: (try row.microsecondsSinceEpoch(at: 5)).dividedRoundingDown(by: 86_400_000_000)))
+            months.append(id: try row.bytes(at: 0), in: index, bucket)
+        }
+        months.finish(customers: index.count)
+        return months
     }
 
     /// `self` with `other`'s part filled in.
@@ -185,10 +217,11 @@ struct HistoryRows: Sendable {
         switch part {
         case .purchases:
             merged.purchases = other.purchases
+            merged.months = other.months
             merged.scores = other.scores
             merged.previous = other.previous
         case .events:
-            merged.months = other.months
+            merged.laterMonths = other.laterMonths
         }
         return merged
     }
@@ -197,6 +230,7 @@ struct HistoryRows: Sendable {
     func history(_ position: Int) -> CustomerHistory {
         CustomerHistory(
             customer: customers[position], purchases: purchases.rows(of: position), months: months.rows(of: position),
+            laterMonths: laterMonths.rows(of: position),
             clv: scores.rows(of: position).first, previous: previous.rows(of: position).first)
     }
 }
@@ -205,7 +239,9 @@ struct HistoryRows: Sendable {
 struct CustomerHistory {
     var customer: HistoryRows.Customer
     var purchases: ArraySlice<HistoryRows.PurchaseDay>
+    /// In two parts, as two connections read them.
     var months: ArraySlice<HistoryRows.EventMonth>
+    var laterMonths: ArraySlice<HistoryRows.EventMonth>
     var clv: Double?
     var previous: CustomerFacts.PreviousPlace?
 }

@@ -7,7 +7,14 @@ public enum SegmentationMigrations {
     public static let all: [Migration] = [
         Migration(version: 300, name: "segment refreshes and assignments", sql: refreshes),
         Migration(version: 301, name: "churn models", sql: churnModels),
+        Migration(version: 302, name: "assignment evidence as JSON text", sql: evidenceAsText),
     ]
+
+    /// The evidence is only ever read back whole, never queried into; as jsonb, parsing a
+    /// million documents cost a refresh's COPY about a third of its time (docs/benchmarks.md).
+    static let evidenceAsText = """
+        ALTER TABLE segment_assignments ALTER COLUMN evidence TYPE text USING evidence::text;
+        """
 
     static let refreshes = """
         -- A refresh: never updated. settings and cut_points are what GetCustomerSegments measures
