@@ -36,12 +36,20 @@ enum FactsScan {
                 var request = HistoryRows.Request(plan.queries)
                 // The snapshot is only worth sharing when there is much to read.
                 guard request.customerID == nil else {
-                    var rows = try HistoryRows(request, on: connection)
+                var rows = try HistoryRows(request, on: connection)
                     for part in HistoryRows.Part.allCases { try rows.read(part, request, on: connection) }
                     return (rows, true, plan)
                 }
-                let blocks = try connection.query(
-                    "SELECT pg_relation_size('customer_event_months') / current_setting('block_size')::int AS blocks")[0].int("blocks")
+                let sizes = try connection.query(
+                    """
+                    SELECT pg_relation_size('customer_event_months') / current_setting('block_size')::int AS blocks,
+                        (SELECT greatest(reltuples, 0)::int8 FROM pg_class WHERE oid = 'customer_purchase_days'::regclass) AS purchases,
+                        (SELECT greatest(reltuples, 0)::int8 FROM pg_class WHERE oid = 'customer_event_months'::regclass) AS events
+                    """)[0]
+                let blocks = try sizes.int("blocks")
+                // Room reserved, not a limit: an estimate past these is not believed.
+                request.estimatedPurchaseRows = Int(min(try sizes.int("purchases"), 50_000_000))
+                request.estimatedEventRows = Int(min(try sizes.int("events"), 100_000_000))
                 // At least one block each once there are two.
                 request.eventsSplitBlock = blocks < 2 ? 0 : max(1, Int64(Double(blocks) * HistoryRows.firstPartEventShare))
                 let snapshot = try connection.query("SELECT pg_export_snapshot() AS snapshot")[0].string("snapshot")

@@ -21,6 +21,10 @@ struct HistoryRows: Sendable {
         /// The block of the event months' table where the second part's events begin; nil to
         /// read them all in the second part (one customer, whose rows an index finds).
         var eventsSplitBlock: Int64?
+        /// The planner's row counts of the purchase days and the event months (0 when unknown):
+        /// room reserved up front.
+        var estimatedPurchaseRows = 0
+        var estimatedEventRows = 0
 
         init(_ queries: [CustomerFacts.Query]) {
             precondition(!queries.isEmpty, "a history read needs a query")
@@ -128,6 +132,7 @@ struct HistoryRows: Sendable {
         switch part {
         case .purchases:
             var purchases = CustomerRows<PurchaseDay>()
+            purchases.reserveCapacity(request.estimatedPurchaseRows)
             try connection.forEachBinaryRowInBatches(
                 """
                 SELECT customer_id, day, orders, revenue_base_minor FROM customer_purchase_days
@@ -192,6 +197,11 @@ struct HistoryRows: Sendable {
             }
         }
         var months = CustomerRows<EventMonth>()
+        if let blocks, blocks.upperBound != .max {
+            months.reserveCapacity(Int(Double(request.estimatedEventRows) * firstPartEventShare))
+        } else {
+            months.reserveCapacity(blocks == nil ? request.estimatedEventRows : Int(Double(request.estimatedEventRows) * (1 - firstPartEventShare)))
+        }
         var kinds = Interner(EventKind.init(type:)), drivers = Interner { CLVModels.ChurnDriver(rawValue: $0) }
         try connection.forEachBinaryRowInBatches(
             """
