@@ -20,6 +20,16 @@ extension PGConnection {
         }
     }
 
+    /// Like `forEachRow`, with the result in PostgreSQL's binary format: numbers arrive as their
+    /// bytes, neither printed by the server nor parsed here. Read each cell with the accessor of
+    /// its column's type.
+    public func forEachBinaryRow(_ sql: String, _ parameters: [PGValue] = [], _ body: (PGBinaryRow) throws -> Void) throws {
+        let result = try run(sql, parameters, binaryResult: true)
+        for row in 0..<PQntuples(result.pointer) {
+            try body(PGBinaryRow(result: result.pointer, row: row))
+        }
+    }
+
     /// Runs one statement with bound parameters and returns the number of rows it affected.
     @discardableResult
     public func execute(_ sql: String, _ parameters: [PGValue] = []) throws(StoreError) -> Int {
@@ -42,12 +52,13 @@ extension PGConnection {
         _ = try checked(PQexec(handle, sql), cancelled: false)
     }
 
-    /// PQexecParams with text-format values and explicit type OIDs; text-format results.
-    func run(_ sql: String, _ parameters: [PGValue]) throws(StoreError) -> PGResult {
+    /// PQexecParams with text-format values and explicit type OIDs; text-format results unless
+    /// `binaryResult`.
+    func run(_ sql: String, _ parameters: [PGValue], binaryResult: Bool = false) throws(StoreError) -> PGResult {
         let encoded = try EncodedParameters(parameters)
         try gate?.enterQuery()
         let raw = encoded.withPointers { types, values in
-            PQexecParams(handle, sql, Int32(parameters.count), types, values, nil, nil, 0)
+            PQexecParams(handle, sql, Int32(parameters.count), types, values, nil, nil, binaryResult ? 1 : 0)
         }
         let cancelled = gate?.exitQuery() ?? false
         return try checked(raw, cancelled: cancelled)

@@ -1,0 +1,123 @@
+import CLibPQ
+
+/// One row of a binary-format result still held by libpq, read in place.
+///
+/// Handed to the body of `PGConnection.forEachBinaryRow`; it is valid only during that call.
+/// Binary cells spare both sides the text round trip of numbers: PostgreSQL sends a `float8` as
+/// its eight bytes instead of printing it, and the reader loads them instead of running `strtod`.
+/// Each accessor checks the column's type, so a query that changes a column's type fails with a
+/// decoding error rather than misreading bytes.
+public struct PGBinaryRow {
+    let result: OpaquePointer
+    let row: Int32
+
+    /// Whether the cell at `column` is NULL.
+    public func isNull(at column: Int) -> Bool {
+        PQgetisnull(result, row, Int32(column)) == 1
+    }
+
+    /// The cell at `column` of an `int2`, `int4` or `int8` column; NULL is an error.
+    public func int(at column: Int) throws(StoreError) -> Int64 {
+        let bytes = try cell(column, "an integer", types: Self.integerTypes)
+        switch bytes.count {
+        case 2: return Int64(Int16(bitPattern: UInt16(Self.bigEndian(bytes))))
+        case 4: return Int64(Int32(bitPattern: UInt32(Self.bigEndian(bytes))))
+        case 8: return Int64(bitPattern: Self.bigEndian(bytes))
+        default: throw Self.mismatch(column, "an integer")
+        }
+    }
+
+    /// The cell at `column` of a `float8` column; NULL is an error.
+    public func double(at column: Int) throws(StoreError) -> Double {
+        let bytes = try cell(column, "a float8", types: [Self.float8])
+        guard bytes.count == 8 else { throw Self.mismatch(column, "a float8") }
+        return Double(bitPattern: Self.bigEndian(bytes))
+    }
+
+    /// The UTF-8 of a `text` or `varchar` cell, valid only during the row's call; NULL is an error.
+    public func bytes(at column: Int) throws(StoreError) -> UnsafeBufferPointer<UInt8> {
+        try cell(column, "text", types: Self.textTypes)
+    }
+
+    /// The cell's bytes as PostgreSQL sent them, whatever the column's type (empty for NULL),
+    /// valid only during the row's call: a key for cells that repeat, such as a page's markets.
+    public func cellBytes(at column: Int) -> UnsafeBufferPointer<UInt8> {
+        guard column >= 0, column < Int(PQnfields(result)), let value = PQgetvalue(result, row, Int32(column)) else {
+            return UnsafeBufferPointer(start: nil, count: 0)
+        }
+        let start = UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self)
+        return UnsafeBufferPointer(start: start, count: Int(PQgetlength(result, row, Int32(column))))
+    }
+
+    /// The cell at `column` of a `text` or `varchar` column; NULL is an error.
+    public func string(at column: Int) throws(StoreError) -> String {
+        String(decoding: try bytes(at: column), as: UTF8.self)
+    }
+
+    /// Each element of a one-dimensional `text[]` cell, in order, as UTF-8 valid only during the
+    /// call; a NULL cell or element is an error.
+    public func forEachText(inArrayAt column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(StoreError) {
+        let bytes = try cell(column, "a text[]", types: Self.textArrayTypes)
+        // array_send: dimensions, a has-nulls flag, the element type, (size, lower bound) per
+        // dimension, then each element as its length and bytes (-1 for NULL).
+        var reader = Reader(bytes: bytes)
+        guard let dimensions = reader.int32(), reader.int32() != nil, reader.int32() != nil else { throw Self.mismatch(column, "a text[]") }
+        guard dimensions != 0 else { return }
+        guard dimensions == 1, let count = reader.int32(), reader.int32() != nil, count >= 0 else {
+            throw Self.mismatch(column, "a one-dimensional text[]")
+        }
+        for _ in 0..<count {
+            guard let length = reader.int32(), length >= 0, let element = reader.take(Int(length)) else {
+                throw Self.mismatch(column, "a text[] without NULL elements")
+            }
+            body(element)
+        }
+    }
+
+    private func cell(_ column: Int, _ expected: String, types: [Oid]) throws(StoreError) -> UnsafeBufferPointer<UInt8> {
+        guard column >= 0, column < Int(PQnfields(result)) else {
+            throw StoreError(.decoding, message: "column \(column) is out of range")
+        }
+        guard types.contains(PQftype(result, Int32(column))) else { throw Self.mismatch(column, expected) }
+        guard !isNull(at: column) else { throw StoreError(.decoding, message: "column \(column) is NULL") }
+        let length = Int(PQgetlength(result, row, Int32(column)))
+        let start = UnsafeRawPointer(PQgetvalue(result, row, Int32(column))!).assumingMemoryBound(to: UInt8.self)
+        return UnsafeBufferPointer(start: start, count: length)
+    }
+
+    /// Two, four or eight bytes in network order.
+    private static func bigEndian(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let raw = UnsafeRawBufferPointer(bytes)
+        switch bytes.count {
+        case 8: return UInt64(bigEndian: raw.loadUnaligned(as: UInt64.self))
+        case 4: return UInt64(UInt32(bigEndian: raw.loadUnaligned(as: UInt32.self)))
+        default: return UInt64(UInt16(bigEndian: raw.loadUnaligned(as: UInt16.self)))
+        }
+    }
+
+    private static func mismatch(_ column: Int, _ expected: String) -> StoreError {
+        StoreError(.decoding, message: "column \(column) is not \(expected)")
+    }
+
+    // The built-in types' OIDs (pg_type.dat), fixed across PostgreSQL versions.
+    private static let integerTypes: [Oid] = [21, 23, 20]
+    private static let float8: Oid = 701
+    private static let textTypes: [Oid] = [25, 1043]
+    private static let textArrayTypes: [Oid] = [1009, 1015]
+
+    /// Reads a binary array's fields front to back, never past its end.
+    private struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position = 0
+
+        mutating func int32() -> Int32? {
+            take(4).map { Int32(bitPattern: UInt32(PGBinaryRow.bigEndian($0))) }
+        }
+
+        mutating func take(_ count: Int) -> UnsafeBufferPointer<UInt8>? {
+            guard count <= bytes.count - position else { return nil }
+            defer { position += count }
+            return UnsafeBufferPointer(rebasing: bytes[position..<position + count])
+        }
+    }
+}
