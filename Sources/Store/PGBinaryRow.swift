@@ -2,7 +2,7 @@ import CLibPQ
 
 /// One row of a binary-format result still held by libpq, read in place.
 ///
-/// Handed to the body of `PGConnection.forEachBinaryRow`; it is valid only during that call.
+/// Read from the `PGBinaryRows` handed to `PGConnection.withBinaryRows`; valid only during that call.
 /// Binary cells spare both sides the text round trip of numbers: PostgreSQL sends a `float8` as
 /// its eight bytes instead of printing it, and the reader loads them instead of running `strtod`.
 /// Each accessor checks the column's type, so a query that changes a column's type fails with a
@@ -18,7 +18,7 @@ public struct PGBinaryRow {
 
     /// The cell at `column` of an `int2`, `int4` or `int8` column; NULL is an error.
     public func int(at column: Int) throws(StoreError) -> Int64 {
-        let bytes = try cell(column, "an integer", types: Self.integerTypes)
+        let bytes = try cell(column, .integer)
         switch bytes.count {
         case 2: return Int64(Int16(bitPattern: UInt16(Self.bigEndian(bytes))))
         case 4: return Int64(Int32(bitPattern: UInt32(Self.bigEndian(bytes))))
@@ -29,14 +29,14 @@ public struct PGBinaryRow {
 
     /// The cell at `column` of a `float8` column; NULL is an error.
     public func double(at column: Int) throws(StoreError) -> Double {
-        let bytes = try cell(column, "a float8", types: [Self.float8])
+        let bytes = try cell(column, .float8)
         guard bytes.count == 8 else { throw Self.mismatch(column, "a float8") }
         return Double(bitPattern: Self.bigEndian(bytes))
     }
 
     /// The UTF-8 of a `text` or `varchar` cell, valid only during the row's call; NULL is an error.
     public func bytes(at column: Int) throws(StoreError) -> UnsafeBufferPointer<UInt8> {
-        try cell(column, "text", types: Self.textTypes)
+        try cell(column, .text)
     }
 
     /// The cell's bytes as PostgreSQL sent them, whatever the column's type (empty for NULL),
@@ -57,7 +57,7 @@ public struct PGBinaryRow {
     /// Each element of a one-dimensional `text[]` cell, in order, as UTF-8 valid only during the
     /// call; a NULL cell or element is an error.
     public func forEachText(inArrayAt column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(StoreError) {
-        let bytes = try cell(column, "a text[]", types: Self.textArrayTypes)
+        let bytes = try cell(column, .textArray)
         // array_send: dimensions, a has-nulls flag, the element type, (size, lower bound) per
         // dimension, then each element as its length and bytes (-1 for NULL).
         var reader = Reader(bytes: bytes)
@@ -74,11 +74,11 @@ public struct PGBinaryRow {
         }
     }
 
-    private func cell(_ column: Int, _ expected: String, types: [Oid]) throws(StoreError) -> UnsafeBufferPointer<UInt8> {
+    private func cell(_ column: Int, _ kind: Kind) throws(StoreError) -> UnsafeBufferPointer<UInt8> {
         guard column >= 0, column < Int(PQnfields(result)) else {
             throw StoreError(.decoding, message: "column \(column) is out of range")
         }
-        guard types.contains(PQftype(result, Int32(column))) else { throw Self.mismatch(column, expected) }
+        guard kind.accepts(PQftype(result, Int32(column))) else { throw Self.mismatch(column, kind.name) }
         guard !isNull(at: column) else { throw StoreError(.decoding, message: "column \(column) is NULL") }
         let length = Int(PQgetlength(result, row, Int32(column)))
         let start = UnsafeRawPointer(PQgetvalue(result, row, Int32(column))!).assumingMemoryBound(to: UInt8.self)
@@ -99,11 +99,29 @@ public struct PGBinaryRow {
         StoreError(.decoding, message: "column \(column) is not \(expected)")
     }
 
-    // The built-in types' OIDs (pg_type.dat), fixed across PostgreSQL versions.
-    private static let integerTypes: [Oid] = [21, 23, 20]
-    private static let float8: Oid = 701
-    private static let textTypes: [Oid] = [25, 1043]
-    private static let textArrayTypes: [Oid] = [1009, 1015]
+    /// The column types an accessor reads.
+    private enum Kind {
+        case integer, float8, text, textArray
+
+        /// By the built-in types' OIDs (pg_type.dat), fixed across PostgreSQL versions.
+        func accepts(_ type: Oid) -> Bool {
+            switch self {
+            case .integer: type == 21 || type == 23 || type == 20  // int2, int4, int8
+            case .float8: type == 701
+            case .text: type == 25 || type == 1043  // text, varchar
+            case .textArray: type == 1009 || type == 1015  // text[], varchar[]
+            }
+        }
+
+        var name: String {
+            switch self {
+            case .integer: "an integer"
+            case .float8: "a float8"
+            case .text: "text"
+            case .textArray: "a text[]"
+            }
+        }
+    }
 
     /// Reads a binary array's fields front to back, never past its end.
     private struct Reader {

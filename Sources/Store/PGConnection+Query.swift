@@ -20,16 +20,6 @@ extension PGConnection {
         }
     }
 
-    /// Like `forEachRow`, with the result in PostgreSQL's binary format: numbers arrive as their
-    /// bytes, neither printed by the server nor parsed here. Read each cell with the accessor of
-    /// its column's type.
-    public func forEachBinaryRow(_ sql: String, _ parameters: [PGValue] = [], _ body: (PGBinaryRow) throws -> Void) throws {
-        let result = try run(sql, parameters, binaryResult: true)
-        for row in 0..<PQntuples(result.pointer) {
-            try body(PGBinaryRow(result: result.pointer, row: row))
-        }
-    }
-
     /// Runs one statement with bound parameters and returns the number of rows it affected.
     @discardableResult
     public func execute(_ sql: String, _ parameters: [PGValue] = []) throws(StoreError) -> Int {
