@@ -15,45 +15,24 @@ import Darwin
 /// 60,000 small C values, and a `malloc` and a `free` apiece cost more than laying them out.
 /// Every allocation is 16-byte aligned, as `malloc`'s are.
 final class CArena {
-    private var blocks: [UnsafeMutableRawPointer] = []
-    /// The free part of the newest block.
-    private var cursor: UnsafeMutableRawPointer
-    private var remaining: Int
-    /// The size of the next block.
-    private var blockSize = 8 << 10
-
-    private static let largestBlockSize = 1 << 20
+    /// Kept apart from the object, so that protobuf-c's allocator callback reaches it without
+    /// retaining and releasing the arena for every value it unpacks.
+    private let blocks: UnsafeMutablePointer<BumpBlocks>
 
     init() {
-        cursor = malloc(blockSize)!
-        blocks.append(cursor)
-        remaining = blockSize
-        blockSize *= 2
+        blocks = .allocate(capacity: 1)
+        blocks.initialize(to: BumpBlocks())
     }
 
     deinit {
-        for block in blocks { free(block) }
+        blocks.pointee.freeAll()
+        blocks.deinitialize(count: 1)
+        blocks.deallocate()
     }
 
     /// `byteCount` uninitialised bytes, alive as long as the arena.
     func allocate(byteCount: Int) -> UnsafeMutableRawPointer {
-        let size = (max(byteCount, 1) + 15) & ~15
-        if size > remaining {
-            // Too big to share a block: its own, and the newest block keeps its free part.
-            guard size <= blockSize / 2 else {
-                let separate = malloc(size)!
-                blocks.append(separate)
-                return separate
-            }
-            cursor = malloc(blockSize)!
-            blocks.append(cursor)
-            remaining = blockSize
-            blockSize = min(blockSize * 2, Self.largestBlockSize)
-        }
-        let pointer = cursor
-        cursor += size
-        remaining -= size
-        return pointer
+        blocks.pointee.allocate(byteCount: byteCount)
     }
 
     /// A zeroed `T`, initialised by protobuf-c's generated `init` function.
@@ -124,12 +103,56 @@ final class CArena {
     func withAllocator<R>(_ body: (UnsafeMutablePointer<ProtobufCAllocator>) throws -> R) rethrows -> R {
         var allocator = ProtobufCAllocator(
             alloc: { data, size in
-                // `data` is this arena, alive for the whole call (the caller holds it).
-                data.map { Unmanaged<CArena>.fromOpaque($0).takeUnretainedValue().allocate(byteCount: size) }
+                // `data` is this arena's blocks, alive for the whole call (the caller holds the arena).
+                data?.assumingMemoryBound(to: BumpBlocks.self).pointee.allocate(byteCount: size)
             },
             free: { _, _ in },
-            allocator_data: Unmanaged.passUnretained(self).toOpaque())
+            allocator_data: UnsafeMutableRawPointer(blocks))
         return try withExtendedLifetime(self) { try body(&allocator) }
+    }
+}
+
+/// An arena's memory: blocks of growing size, each handed out front to back, all freed at once.
+struct BumpBlocks {
+    private var blocks: [UnsafeMutableRawPointer] = []
+    /// The free part of the newest block.
+    private var cursor: UnsafeMutableRawPointer
+    private var remaining: Int
+    /// The size of the next block.
+    private var blockSize = 8 << 10
+
+    private static let largestBlockSize = 1 << 20
+
+    init() {
+        cursor = malloc(blockSize)!
+        blocks.append(cursor)
+        remaining = blockSize
+        blockSize *= 2
+    }
+
+    /// `byteCount` uninitialised bytes, 16-byte aligned.
+    mutating func allocate(byteCount: Int) -> UnsafeMutableRawPointer {
+        let size = (max(byteCount, 1) + 15) & ~15
+        if size > remaining {
+            // Too big to share a block: its own, and the newest block keeps its free part.
+            guard size <= blockSize / 2 else {
+                let separate = malloc(size)!
+                blocks.append(separate)
+                return separate
+            }
+            cursor = malloc(blockSize)!
+            blocks.append(cursor)
+            remaining = blockSize
+            blockSize = min(blockSize * 2, Self.largestBlockSize)
+        }
+        let pointer = cursor
+        cursor += size
+        remaining -= size
+        return pointer
+    }
+
+    func freeAll() {
+        for block in blocks { free(block) }
     }
 }
 
