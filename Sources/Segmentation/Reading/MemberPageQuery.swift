@@ -50,7 +50,12 @@ enum MemberPageQuery {
         ORDER BY customer_id
         """
 
-    static func page(refreshID: Int64, after: String?, filter: MemberFilter, on connection: PGConnection) throws -> [SegmentMember] {
+    /// The members after `after` (from the first for nil). `boundary` hears, as soon as the page's
+    /// query has returned, the id of its last member when the page is full (nil otherwise): the
+    /// next page starts after it.
+    static func page(
+        refreshID: Int64, after: String?, filter: MemberFilter, on connection: PGConnection, boundary: (String?) -> Void
+    ) throws -> [SegmentMember] {
         var members: [SegmentMember] = []
         members.reserveCapacity(filter.pageSize)
         let parameters: [PGValue] = [
@@ -61,22 +66,25 @@ enum MemberPageQuery {
         ]
         let joined = filter.riskRange != nil
         var decoder = MemberRowDecoder()
-        try connection.forEachBinaryRow(joined ? pageJoiningRisks : pageWithoutRisks, parameters) { row in
-            members.append(try decoder.member(row))
+        try connection.withBinaryRows(joined ? pageJoiningRisks : pageWithoutRisks, parameters) { rows in
+            boundary(rows.count == filter.pageSize ? try rows[rows.count - 1].string(at: 0) : nil)
+            for row in rows { members.append(try decoder.member(row)) }
         }
         guard !joined, let first = members.first?.customerID, let last = members.last?.customerID else { return members }
         let everyMember = [filter.segments, filter.stages, filter.tiers, filter.markets, filter.channels, filter.warnings, filter.drivers]
             .allSatisfy(\.isEmpty)
         // Both in customer-id order, bytewise: one pass sets each member's risk.
         var index = 0
-        try connection.forEachBinaryRow(
+        try connection.withBinaryRows(
             everyMember ? risksInRange : risksOf, everyMember ? [.text(first), .text(last)] : [.textArray(members.map(\.customerID))]
-        ) { row in
-            let id = try row.bytes(at: 0)
-            while index < members.count, members[index].customerID.withUTF8Bytes({ $0.bytesPrecede(id) }) { index += 1 }
-            guard index < members.count, members[index].customerID.withUTF8Bytes({ $0.hasSameBytes(as: id) }) else { return }
-            members[index].churnRisk = try row.double(at: 1)
-            members[index].hasChurnRisk = true
+        ) { rows in
+            for row in rows {
+                let id = try row.bytes(at: 0)
+                while index < members.count, members[index].customerID.withUTF8Bytes({ $0.bytesPrecede(id) }) { index += 1 }
+                guard index < members.count, members[index].customerID.withUTF8Bytes({ $0.hasSameBytes(as: id) }) else { continue }
+                members[index].churnRisk = try row.double(at: 1)
+                members[index].hasChurnRisk = true
+            }
         }
         return members
     }
