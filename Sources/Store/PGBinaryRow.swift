@@ -79,8 +79,9 @@ public struct PGBinaryRow {
             throw StoreError(.decoding, message: "column \(column) is out of range")
         }
         guard kind.accepts(PQftype(result, Int32(column))) else { throw Self.mismatch(column, kind.name) }
-        guard !isNull(at: column) else { throw StoreError(.decoding, message: "column \(column) is NULL") }
         let length = Int(PQgetlength(result, row, Int32(column)))
+        // Only an empty cell can be NULL: most cells spare libpq the question.
+        guard length > 0 || !isNull(at: column) else { throw StoreError(.decoding, message: "column \(column) is NULL") }
         let start = UnsafeRawPointer(PQgetvalue(result, row, Int32(column))!).assumingMemoryBound(to: UInt8.self)
         return UnsafeBufferPointer(start: start, count: length)
     }
