@@ -7,7 +7,8 @@ import Testing
     static func page(members count: Int, longChannel: Int = 0) -> SegmentMembersPage {
         var members: [SegmentMember] = []
         for index in 0..<count {
-            let rfm: RFMScore? = index % 5 == 0 ? nil : RFMScore(recency: 1, frequency: 2, monetary: UInt32(index % 5), composite: Double(index) / 7)
+            let rfm: RFMScore? =
+                index % 5 == 0 ? nil : RFMScore(recency: 1, frequency: 2, monetary: UInt32(index % 5), composite: Double(index) / 7)
             let channel = index == count / 2 ? String(repeating: "c", count: longChannel) : "search"
             let warnings: [WarningCode] = index % 2 == 0 ? [] : [.frequencyDrop, .issuesRising]
             members.append(
@@ -36,7 +37,8 @@ import Testing
         let id = Array("customer-2-".utf8)
         let at = try #require((0...(bytes.count - id.count)).first { Array(bytes[$0..<$0 + id.count]) == id })
         bytes[at + 9] = 0xFF
-        #expect(throws: ProtoDecodingError(messageName: SegmentMembersPage.protoName, field: "members[2].customer_id", reason: "is not valid UTF-8")) {
+        let expected = ProtoDecodingError(messageName: SegmentMembersPage.protoName, field: "members[2].customer_id", reason: "is not valid UTF-8")
+        #expect(throws: expected) {
             try SegmentMembersPage(serializedBytes: bytes)
         }
     }

@@ -92,7 +92,10 @@ import Testing
             ("k3", "{frequency_drop,issues_rising}", "price"), ("k4", "{}", "payment"),
         ] {
             _ = try await server.pool.execute(
-                "UPDATE segment_assignments SET warnings = $3::text[], driver = $4, market = CASE WHEN $2 = 'k4' THEN NULL ELSE market END WHERE refresh_id = $1 AND customer_id = $2",
+                """
+                UPDATE segment_assignments SET warnings = $3::text[], driver = $4, market = CASE WHEN $2 = 'k4' THEN NULL ELSE market END
+                WHERE refresh_id = $1 AND customer_id = $2
+                """,
                 [.int(Int64(refresh.refreshID)), .text(id), .text(warnings), .text(driver)])
         }
         let listed = try await server.members(ListSegmentMembersRequest(pageSize: 3)).flatMap(\.members)

@@ -21,7 +21,9 @@ struct BinaryRowTests {
                 try rows.map { row in
                     var elements: [String] = []
                     try row.forEachText(inArrayAt: 5) { elements.append(String(decoding: $0, as: UTF8.self)) }
-                    return (try row.int(at: 0), try row.int(at: 1), try row.int(at: 2), try row.double(at: 3), try row.string(at: 4), elements)
+                    return (
+                        try row.int(at: 0), try row.int(at: 1), try row.int(at: 2), try row.double(at: 3), try row.string(at: 4), elements
+                    )
                 }
             }
         }
