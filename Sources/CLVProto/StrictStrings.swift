@@ -20,12 +20,12 @@ enum StrictStrings {
     }
 
     /// The path is built only on the way out of a violation: a batch of thousands of nested
-    /// records costs no string per record.
+    /// records costs no string, and no count of occurrences, per record.
     private static func check(_ bytes: UnsafeBufferPointer<UInt8>, _ descriptor: UnsafePointer<ProtobufCMessageDescriptor>) throws(Violation) {
         var reader = WireReader(bytes: bytes)
-        // Occurrences so far of each repeated field, for the index in the path.
-        var seen: [UInt32: Int] = [:]
-        while let (number, wireType) = reader.tag() {
+        while true {
+            let offset = reader.position
+            guard let (number, wireType) = reader.tag() else { return }
             guard wireType == 2 else {
                 // Varints and fixed widths hold no strings; protobuf-c accepted their framing.
                 guard reader.skip(wireType: wireType) else { return }
@@ -33,26 +33,37 @@ enum StrictStrings {
             }
             guard let value = reader.lengthDelimited() else { return }
             guard let field = protobuf_c_message_descriptor_get_field(descriptor, number) else { continue }  // unknown: ignored
-            // The index of this occurrence, for a repeated field's path.
-            var index: Int?
-            if field.pointee.label == PROTOBUF_C_LABEL_REPEATED {
-                index = seen[number, default: 0]
-                seen[number] = index! + 1
-            }
             switch field.pointee.type {
             case PROTOBUF_C_TYPE_STRING:
-                if let reason = problem(value) { throw Violation(path: name(field, index), reason: reason) }
+                if let reason = problem(value) {
+                    throw Violation(path: name(field, index(of: field, at: offset, in: bytes)), reason: reason)
+                }
             case PROTOBUF_C_TYPE_MESSAGE:
                 let nested = field.pointee.descriptor.assumingMemoryBound(to: ProtobufCMessageDescriptor.self)
                 do {
                     try check(value, nested)
                 } catch {
-                    throw Violation(path: name(field, index) + "." + error.path, reason: error.reason)
+                    throw Violation(path: name(field, index(of: field, at: offset, in: bytes)) + "." + error.path, reason: error.reason)
                 }
             default:
                 break  // bytes, packed numbers
             }
         }
+    }
+
+    /// Which occurrence of a repeated field the one at `offset` is, counting the earlier ones
+    /// (only on the way out of a violation); nil for a field that is not repeated.
+    private static func index(
+        of field: UnsafePointer<ProtobufCFieldDescriptor>, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>
+    ) -> Int? {
+        guard field.pointee.label == PROTOBUF_C_LABEL_REPEATED else { return nil }
+        var reader = WireReader(bytes: bytes)
+        var earlier = 0
+        while reader.position < offset, let (number, wireType) = reader.tag() {
+            guard wireType == 2 ? reader.lengthDelimited() != nil : reader.skip(wireType: wireType) else { break }
+            if number == field.pointee.id { earlier += 1 }
+        }
+        return earlier
     }
 
     /// `orders[3]`, `currency`.

@@ -299,7 +299,7 @@ struct MessageGenerator {
             case .double, .float, .int64, .sint64, .sfixed64, .uint64, .fixed64, .int32, .sint32, .sfixed32, .uint32, .fixed32:
                 return "CRead.values(\(member), count: \(count))"
             default:
-                return "CRead.values(\(member), count: \(count)).map { \(try readValue(field, "$0")) }"
+                return "CRead.values(\(member), count: \(count)) { \(try readValue(field, "$0")) }"
             }
         }
         if field.kind == .message { return "\(member).map { \(try schema.swiftType(of: field))(c: $0) }" }
@@ -361,25 +361,25 @@ struct MessageGenerator {
             let order = entry.fields[0].kind == .bool ? "!$0.key && $1.key" : "$0.key < $1.key"
             writer.line("c.pointee.n_\(CNaming.memberName(field.name)) = \(property).count")
             writer.line("// In key order, so that equal maps encode to equal bytes.")
-            writer.line("\(member) = arena.pointerArray(\(property).sorted { \(order) }.map { key, value in")
+            writer.line("\(member) = arena.pointerArray(\(property).sorted { \(order) }) { key, value in")
             try writer.indented { writer in
                 writer.line("let entry = arena.message(\(entryType.cType).self, \(entryType.cFunctions)__init)")
                 writer.line("entry.pointee.key = \(try writeValue(entry.fields[0], "key"))")
                 writer.line("entry.pointee.value = \(try writeValue(entry.fields[1], "value"))")
                 writer.line("return entry")
             }
-            writer.line("})")
+            writer.line("}")
             return
         }
         if field.isRepeated {
             writer.line("c.pointee.n_\(CNaming.memberName(field.name)) = \(property).count")
             switch field.kind {
             case .message, .string:
-                writer.line("\(member) = arena.pointerArray(\(property).map { \(try writeValue(field, "$0")) })")
+                writer.line("\(member) = arena.pointerArray(\(property)) { \(try writeValue(field, "$0")) }")
             case .double, .float, .int64, .sint64, .sfixed64, .uint64, .fixed64, .int32, .sint32, .sfixed32, .uint32, .fixed32:
                 writer.line("\(member) = arena.values(\(property))")
             default:
-                writer.line("\(member) = arena.values(\(property).map { \(try writeValue(field, "$0")) })")
+                writer.line("\(member) = arena.values(\(property)) { \(try writeValue(field, "$0")) }")
             }
             return
         }

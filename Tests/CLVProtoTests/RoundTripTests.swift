@@ -9,6 +9,7 @@ import TestSupport
 @Suite struct RoundTripTests {
     static let messages: [any ProtoMessage.Type] =
         FrameProto.messageTypes + HealthProto.messageTypes + IngestionProto.messageTypes + ValuationProto.messageTypes
+        + SegmentationProto.messageTypes
 
     @Test(arguments: messages.map(Message.init))
     func randomContentsRoundTrip(_ message: Message) throws {

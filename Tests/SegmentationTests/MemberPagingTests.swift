@@ -76,4 +76,59 @@ import Testing
         #expect(none[0].members.isEmpty && none[0].nextPageToken.isEmpty)
         try await server.stop()
     }
+
+    @Test func everyStoredColumnIsListedAsStored() async throws {
+        let server = try await SegmentationServer.start(prefix: "seg_columns")
+        let ids = (0..<9).map { "k\($0)" }
+        try await server.store(
+            customers: ids.map { ShopHistory.customer($0) }
+                + [ShopHistory.customer("prospect", market: "FR", channel: "a channel name longer than fifteen bytes")],
+            orders: ids.enumerated().flatMap { ShopHistory.orders($1, daysAgo: [3 + $0 * 40, 200 + $0 * 9]) })
+        let refresh = try await server.refresh()
+        // Warning sets (one with a code this build does not know), a market never recorded and a
+        // driver, written into the refresh as a later build could have stored them.
+        for (id, warnings, driver) in [
+            ("k1", "{frequency_drop,issues_rising}", "price"), ("k2", "{order_value_drop,not_a_code}", "payment"),
+            ("k3", "{frequency_drop,issues_rising}", "price"), ("k4", "{}", "payment"),
+        ] {
+            _ = try await server.pool.execute(
+                """
+                UPDATE segment_assignments SET warnings = $3::text[], driver = $4, market = CASE WHEN $2 = 'k4' THEN NULL ELSE market END
+                WHERE refresh_id = $1 AND customer_id = $2
+                """,
+                [.int(Int64(refresh.refreshID)), .text(id), .text(warnings), .text(driver)])
+        }
+        let listed = try await server.members(ListSegmentMembersRequest(pageSize: 3)).flatMap(\.members)
+        let stored = try await server.pool.query(
+            """
+            SELECT customer_id, coalesce(market, '') AS market, acquisition_channel, recency, frequency, monetary, composite,
+                   coalesce(segment, '') AS segment, stage, tier, value, array_to_string(warnings, ',') AS warnings,
+                   coalesce(driver, '') AS driver, probability_alive
+            FROM segment_assignments WHERE refresh_id = $1 ORDER BY customer_id
+            """, [.int(Int64(refresh.refreshID))])
+        #expect(listed.count == ids.count + 1 && listed.count == stored.count)
+        for (member, row) in zip(listed, stored) {
+            #expect(member.customerID == row["customer_id"])
+            #expect(member.market == row["market"] && member.acquisitionChannel == row["acquisition_channel"])
+            let rfm = try row.isNull("recency")
+                ? nil
+                : RFMScore(
+                    recency: UInt32(try row.int("recency")), frequency: UInt32(try row.int("frequency")),
+                    monetary: UInt32(try row.int("monetary")), composite: try row.double("composite"))
+            #expect(member.rfm == rfm)
+            #expect(member.segment.name == (row["segment"] == "" ? "unspecified" : row["segment"]))
+            #expect(member.stage.name == row["stage"] && member.tier.name == row["tier"])
+            #expect(member.value == (try row.double("value")))
+            let codes = (row["warnings"] ?? "").split(separator: ",").map(String.init).filter { $0 != "not_a_code" }
+            #expect(member.warnings.map(\.name) == codes)
+            #expect(member.driver.name == (row["driver"] == "" ? "unspecified" : row["driver"]))
+            #expect(member.hasProbabilityAlive == !(try row.isNull("probability_alive")))
+            if member.hasProbabilityAlive { #expect(member.probabilityAlive == (try row.double("probability_alive"))) }
+        }
+        #expect(listed.first { $0.customerID == "k4" }?.market == "")
+        #expect(listed.first { $0.customerID == "k2" }?.warnings == [.orderValueDrop])
+        #expect(listed.first { $0.customerID == "k3" }?.warnings == [.frequencyDrop, .issuesRising])
+        #expect(listed.last?.acquisitionChannel == "a channel name longer than fifteen bytes")
+        try await server.stop()
+    }
 }

@@ -37,23 +37,25 @@ struct MemberLister: Sendable {
             }
             return current.refreshID
         }
-        // The next page is queried while the current one is encoded and sent.
-        @Sendable func page(after: String?) async throws -> [SegmentMember] {
+        // Each page's query starts as soon as the one before has returned (`MemberPageFetch`), so
+        // the store reads the next page while this one is decoded, encoded and sent.
+        let read: MemberPageFetch.Read = { after, boundary in
             try await pool.withConnection { connection in
-                try MemberPageQuery.page(refreshID: refreshID, after: after, filter: filter, on: connection)
+                try MemberPageQuery.page(refreshID: refreshID, after: after, filter: filter, on: connection, boundary: boundary)
             }
         }
-        var members = try await page(after: resumed?.lastCustomerID)
-        while true {
-            let full = members.count == filter.pageSize
-            let next = full ? PageToken(refreshID: refreshID, lastCustomerID: members[members.count - 1].customerID) : nil
-            guard let next else {
-                try await pages.write(SegmentMembersPage(refreshID: UInt64(refreshID), members: members, nextPageToken: ""))
-                return
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var fetch = MemberPageFetch(after: resumed?.lastCustomerID, in: &group, read: read)
+            while true {
+                let next = try await fetch.boundary()
+                var following: MemberPageFetch?
+                if let next { following = MemberPageFetch(after: next, in: &group, read: read) }
+                let members = try await fetch.members()
+                let token = next.map { PageToken(refreshID: refreshID, lastCustomerID: $0).text } ?? ""
+                try await pages.write(SegmentMembersPage(refreshID: UInt64(refreshID), members: members, nextPageToken: token))
+                guard let following else { return }
+                fetch = following
             }
-            async let following = page(after: next.lastCustomerID)
-            try await pages.write(SegmentMembersPage(refreshID: UInt64(refreshID), members: members, nextPageToken: next.text))
-            members = try await following
         }
     }
 }

@@ -7,11 +7,12 @@ import Store
 /// other criteria, whose ids may lie far apart, probes the risks of its members only; a risk
 /// range filters in the join.
 enum MemberPageQuery {
-    /// The page's query; `joiningRisks` false leaves the risks out (`$10`, `$11` must be NULL).
+    /// The page's query, read in binary (`MemberRowDecoder`); `joiningRisks` false leaves the risks
+    /// out (`$10`, `$11` must be NULL).
     static func sql(joiningRisks: Bool) -> String {
         """
         SELECT a.customer_id, coalesce(a.market, ''), coalesce(a.acquisition_channel, ''), a.recency, a.frequency, a.monetary,
-               a.composite, coalesce(a.segment, ''), a.stage, a.tier, a.value, a.warnings::text, coalesce(a.driver, ''),
+               a.composite, coalesce(a.segment, ''), a.stage, a.tier, a.value, a.warnings, coalesce(a.driver, ''),
                \(joiningRisks ? "r.risk" : "NULL::float8"), a.probability_alive
         FROM segment_assignments a
         \(joiningRisks ? riskJoin : "")
@@ -49,7 +50,12 @@ enum MemberPageQuery {
         ORDER BY customer_id
         """
 
-    static func page(refreshID: Int64, after: String?, filter: MemberFilter, on connection: PGConnection) throws -> [SegmentMember] {
+    /// The members after `after` (from the first for nil). `boundary` hears, as soon as the page's
+    /// query has returned, the id of its last member when the page is full (nil otherwise): the
+    /// next page starts after it.
+    static func page(
+        refreshID: Int64, after: String?, filter: MemberFilter, on connection: PGConnection, boundary: (String?) -> Void
+    ) throws -> [SegmentMember] {
         var members: [SegmentMember] = []
         members.reserveCapacity(filter.pageSize)
         let parameters: [PGValue] = [
@@ -59,64 +65,27 @@ enum MemberPageQuery {
             filter.riskRange.map { .double($0.upperBound) } ?? .null, .int(Int64(filter.pageSize)),
         ]
         let joined = filter.riskRange != nil
-        try connection.forEachRow(joined ? pageJoiningRisks : pageWithoutRisks, parameters) { row in members.append(try member(row)) }
+        var decoder = MemberRowDecoder()
+        try connection.withBinaryRows(joined ? pageJoiningRisks : pageWithoutRisks, parameters) { rows in
+            boundary(rows.count == filter.pageSize ? try rows[rows.count - 1].string(at: 0) : nil)
+            for row in rows { members.append(try decoder.member(row)) }
+        }
         guard !joined, let first = members.first?.customerID, let last = members.last?.customerID else { return members }
         let everyMember = [filter.segments, filter.stages, filter.tiers, filter.markets, filter.channels, filter.warnings, filter.drivers]
             .allSatisfy(\.isEmpty)
         // Both in customer-id order, bytewise: one pass sets each member's risk.
         var index = 0
-        try connection.forEachRow(
+        try connection.withBinaryRows(
             everyMember ? risksInRange : risksOf, everyMember ? [.text(first), .text(last)] : [.textArray(members.map(\.customerID))]
-        ) { row in
-            let id = try row.string(at: 0)
-            while index < members.count, members[index].customerID.utf8.lexicographicallyPrecedes(id.utf8) { index += 1 }
-            guard index < members.count, members[index].customerID == id else { return }
-            members[index].churnRisk = try row.double(at: 1)
-            members[index].hasChurnRisk = true
+        ) { rows in
+            for row in rows {
+                let id = try row.bytes(at: 0)
+                while index < members.count, members[index].customerID.withUTF8Bytes({ $0.bytesPrecede(id) }) { index += 1 }
+                guard index < members.count, members[index].customerID.withUTF8Bytes({ $0.hasSameBytes(as: id) }) else { continue }
+                members[index].churnRisk = try row.double(at: 1)
+                members[index].hasChurnRisk = true
+            }
         }
         return members
     }
-
-    private static func member(_ row: PGResultRow) throws -> SegmentMember {
-        let rfm =
-            row.isNull(at: 3)
-            ? nil
-            : RFMScore(
-                recency: UInt32(try row.int(at: 3)), frequency: UInt32(try row.int(at: 4)), monetary: UInt32(try row.int(at: 5)),
-                composite: try row.double(at: 6))
-        // `{frequency_drop,issues_rising}`: the codes need no quoting, so commas split them.
-        let warnings = try row.string(at: 11).utf8.dropFirst().dropLast().split(separator: UInt8(ascii: ",")).compactMap {
-            StoredName.warnings[String(Substring($0))]
-        }
-        let risk = row.isNull(at: 13) ? nil : try row.double(at: 13)
-        let alive = row.isNull(at: 14) ? nil : try row.double(at: 14)
-        return SegmentMember(
-            customerID: try row.string(at: 0), market: try row.string(at: 1), acquisitionChannel: try row.string(at: 2), rfm: rfm,
-            segment: StoredName.segments[try row.string(at: 7)] ?? .unspecified,
-            stage: StoredName.stages[try row.string(at: 8)] ?? .unspecified,
-            tier: StoredName.tiers[try row.string(at: 9)] ?? .unspecified, value: try row.double(at: 10),
-            warnings: warnings, driver: StoredName.drivers[try row.string(at: 12)] ?? .unspecified,
-            churnRisk: risk ?? 0, hasChurnRisk: risk != nil, probabilityAlive: alive ?? 0, hasProbabilityAlive: alive != nil)
-    }
 }
-
-/// The wire values of the names the store holds, looked up once per member cell.
-enum StoredName {
-    static let segments = table(Segment.self)
-    static let stages = table(CLVProto.LifecycleStage.self)
-    static let tiers = table(CLVProto.ValueTier.self)
-    static let warnings = table(CLVProto.WarningCode.self)
-    static let drivers = table(CLVProto.ChurnDriver.self)
-
-    private static func table<Value: CaseIterable & Sendable>(_: Value.Type) -> [String: Value] where Value: StoredNaming {
-        Dictionary(uniqueKeysWithValues: Value.allCases.map { ($0.name, $0) })
-    }
-}
-
-/// The generated enums' lower-case names, as a requirement.
-protocol StoredNaming { var name: String { get } }
-extension Segment: StoredNaming {}
-extension CLVProto.LifecycleStage: StoredNaming {}
-extension CLVProto.ValueTier: StoredNaming {}
-extension CLVProto.WarningCode: StoredNaming {}
-extension CLVProto.ChurnDriver: StoredNaming {}

@@ -280,9 +280,9 @@ extension Item: CMessageConvertible {
             itemID: CRead.string(c.item_id),
             stockCount: c.has_stock_count != 0 ? c.stock_count : nil,
             nickname: c.nickname.map { CRead.string($0) },
-            tagIDs: CRead.values(c.tag_ids, count: c.n_tag_ids).map { CRead.string($0) },
+            tagIDs: CRead.values(c.tag_ids, count: c.n_tag_ids) { CRead.string($0) },
             ratings: CRead.values(c.ratings, count: c.n_ratings),
-            colours: CRead.values(c.colours, count: c.n_colours).map { Colour(rawValue: Int32(truncatingIfNeeded: $0.rawValue)) },
+            colours: CRead.values(c.colours, count: c.n_colours) { Colour(rawValue: Int32(truncatingIfNeeded: $0.rawValue)) },
             pricesByCurrency: CRead.map(c.prices_by_currency, count: c.n_prices_by_currency) { entry in (CRead.string(entry.pointee.key), entry.pointee.value) },
             boxes: CRead.map(c.boxes, count: c.n_boxes) { entry in (entry.pointee.key, entry.pointee.value.map { Item.Dimensions(c: $0) } ?? Item.Dimensions()) },
             dimensions: c.dimensions.map { Item.Dimensions(c: $0) },
@@ -295,8 +295,8 @@ extension Item: CMessageConvertible {
             checksum: c.checksum,
             offset: c.offset,
             sold: c.sold,
-            images: CRead.values(c.images, count: c.n_images).map { CRead.bytes($0) },
-            flags: CRead.values(c.flags, count: c.n_flags).map { $0 != 0 },
+            images: CRead.values(c.images, count: c.n_images) { CRead.bytes($0) },
+            flags: CRead.values(c.flags, count: c.n_flags) { $0 != 0 },
             `default`: CRead.string(c.default_))
     }
 
@@ -309,27 +309,27 @@ extension Item: CMessageConvertible {
         }
         c.pointee.nickname = self.nickname.map { arena.string($0) }
         c.pointee.n_tag_ids = self.tagIDs.count
-        c.pointee.tag_ids = arena.pointerArray(self.tagIDs.map { arena.string($0) })
+        c.pointee.tag_ids = arena.pointerArray(self.tagIDs) { arena.string($0) }
         c.pointee.n_ratings = self.ratings.count
         c.pointee.ratings = arena.values(self.ratings)
         c.pointee.n_colours = self.colours.count
-        c.pointee.colours = arena.values(self.colours.map { Clv__Golden__V1__Colour(rawValue: .init(truncatingIfNeeded: $0.rawValue)) })
+        c.pointee.colours = arena.values(self.colours) { Clv__Golden__V1__Colour(rawValue: .init(truncatingIfNeeded: $0.rawValue)) }
         c.pointee.n_prices_by_currency = self.pricesByCurrency.count
         // In key order, so that equal maps encode to equal bytes.
-        c.pointee.prices_by_currency = arena.pointerArray(self.pricesByCurrency.sorted { $0.key < $1.key }.map { key, value in
+        c.pointee.prices_by_currency = arena.pointerArray(self.pricesByCurrency.sorted { $0.key < $1.key }) { key, value in
             let entry = arena.message(Clv__Golden__V1__Item__PricesByCurrencyEntry.self, clv__golden__v1__item__prices_by_currency_entry__init)
             entry.pointee.key = arena.string(key)
             entry.pointee.value = value
             return entry
-        })
+        }
         c.pointee.n_boxes = self.boxes.count
         // In key order, so that equal maps encode to equal bytes.
-        c.pointee.boxes = arena.pointerArray(self.boxes.sorted { $0.key < $1.key }.map { key, value in
+        c.pointee.boxes = arena.pointerArray(self.boxes.sorted { $0.key < $1.key }) { key, value in
             let entry = arena.message(Clv__Golden__V1__Item__BoxesEntry.self, clv__golden__v1__item__boxes_entry__init)
             entry.pointee.key = key
             entry.pointee.value = value.cMessage(in: arena)
             return entry
-        })
+        }
         c.pointee.dimensions = self.dimensions?.cMessage(in: arena)
         c.pointee.kind = Clv__Golden__V1__Item__Kind(rawValue: .init(truncatingIfNeeded: self.kind.rawValue))
         c.pointee.thumbnail = arena.bytes(self.thumbnail)
@@ -353,9 +353,9 @@ extension Item: CMessageConvertible {
         c.pointee.offset = self.offset
         c.pointee.sold = self.sold
         c.pointee.n_images = self.images.count
-        c.pointee.images = arena.values(self.images.map { arena.bytes($0) })
+        c.pointee.images = arena.values(self.images) { arena.bytes($0) }
         c.pointee.n_flags = self.flags.count
-        c.pointee.flags = arena.values(self.flags.map { $0 ? 1 : 0 })
+        c.pointee.flags = arena.values(self.flags) { $0 ? 1 : 0 }
         c.pointee.default_ = arena.string(self.`default`)
         return c
     }

@@ -139,7 +139,7 @@ extension HealthCheckResponse: CMessageConvertible {
             status: HealthCheckResponse.ServingStatus(rawValue: Int32(truncatingIfNeeded: c.status.rawValue)),
             databaseReachable: c.database_reachable != 0,
             databaseCheckedMsAgo: c.database_checked_ms_ago,
-            services: CRead.values(c.services, count: c.n_services).map { CRead.string($0) },
+            services: CRead.values(c.services, count: c.n_services) { CRead.string($0) },
             version: CRead.string(c.version))
     }
 
@@ -149,7 +149,7 @@ extension HealthCheckResponse: CMessageConvertible {
         c.pointee.database_reachable = self.databaseReachable ? 1 : 0
         c.pointee.database_checked_ms_ago = self.databaseCheckedMsAgo
         c.pointee.n_services = self.services.count
-        c.pointee.services = arena.pointerArray(self.services.map { arena.string($0) })
+        c.pointee.services = arena.pointerArray(self.services) { arena.string($0) }
         c.pointee.version = arena.string(self.version)
         return c
     }

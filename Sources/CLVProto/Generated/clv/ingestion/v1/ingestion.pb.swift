@@ -699,12 +699,12 @@ extension Customer: CMessageConvertible {
         c.pointee.phone = arena.string(self.phone)
         c.pointee.n_attributes = self.attributes.count
         // In key order, so that equal maps encode to equal bytes.
-        c.pointee.attributes = arena.pointerArray(self.attributes.sorted { $0.key < $1.key }.map { key, value in
+        c.pointee.attributes = arena.pointerArray(self.attributes.sorted { $0.key < $1.key }) { key, value in
             let entry = arena.message(Clv__Ingestion__V1__Customer__AttributesEntry.self, clv__ingestion__v1__customer__attributes_entry__init)
             entry.pointee.key = arena.string(key)
             entry.pointee.value = arena.string(value)
             return entry
-        })
+        }
         return c
     }
 }
@@ -766,12 +766,12 @@ extension Event: CMessageConvertible {
         c.pointee.score = self.score?.cMessage(in: arena)
         c.pointee.n_attributes = self.attributes.count
         // In key order, so that equal maps encode to equal bytes.
-        c.pointee.attributes = arena.pointerArray(self.attributes.sorted { $0.key < $1.key }.map { key, value in
+        c.pointee.attributes = arena.pointerArray(self.attributes.sorted { $0.key < $1.key }) { key, value in
             let entry = arena.message(Clv__Ingestion__V1__Event__AttributesEntry.self, clv__ingestion__v1__event__attributes_entry__init)
             entry.pointee.key = arena.string(key)
             entry.pointee.value = arena.string(value)
             return entry
-        })
+        }
         return c
     }
 }
@@ -863,7 +863,7 @@ extension UpsertCustomersRequest: CMessageConvertible {
     func cMessage(in arena: CArena) -> UnsafeMutablePointer<Clv__Ingestion__V1__UpsertCustomersRequest> {
         let c = arena.message(Clv__Ingestion__V1__UpsertCustomersRequest.self, clv__ingestion__v1__upsert_customers_request__init)
         c.pointee.n_customers = self.customers.count
-        c.pointee.customers = arena.pointerArray(self.customers.map { $0.cMessage(in: arena) })
+        c.pointee.customers = arena.pointerArray(self.customers) { $0.cMessage(in: arena) }
         return c
     }
 }
@@ -881,7 +881,7 @@ extension IngestOrdersRequest: CMessageConvertible {
     func cMessage(in arena: CArena) -> UnsafeMutablePointer<Clv__Ingestion__V1__IngestOrdersRequest> {
         let c = arena.message(Clv__Ingestion__V1__IngestOrdersRequest.self, clv__ingestion__v1__ingest_orders_request__init)
         c.pointee.n_orders = self.orders.count
-        c.pointee.orders = arena.pointerArray(self.orders.map { $0.cMessage(in: arena) })
+        c.pointee.orders = arena.pointerArray(self.orders) { $0.cMessage(in: arena) }
         return c
     }
 }
@@ -899,7 +899,7 @@ extension IngestEventsRequest: CMessageConvertible {
     func cMessage(in arena: CArena) -> UnsafeMutablePointer<Clv__Ingestion__V1__IngestEventsRequest> {
         let c = arena.message(Clv__Ingestion__V1__IngestEventsRequest.self, clv__ingestion__v1__ingest_events_request__init)
         c.pointee.n_events = self.events.count
-        c.pointee.events = arena.pointerArray(self.events.map { $0.cMessage(in: arena) })
+        c.pointee.events = arena.pointerArray(self.events) { $0.cMessage(in: arena) }
         return c
     }
 }
@@ -917,7 +917,7 @@ extension UpsertExchangeRatesRequest: CMessageConvertible {
     func cMessage(in arena: CArena) -> UnsafeMutablePointer<Clv__Ingestion__V1__UpsertExchangeRatesRequest> {
         let c = arena.message(Clv__Ingestion__V1__UpsertExchangeRatesRequest.self, clv__ingestion__v1__upsert_exchange_rates_request__init)
         c.pointee.n_rates = self.rates.count
-        c.pointee.rates = arena.pointerArray(self.rates.map { $0.cMessage(in: arena) })
+        c.pointee.rates = arena.pointerArray(self.rates) { $0.cMessage(in: arena) }
         return c
     }
 }
@@ -968,7 +968,7 @@ extension IngestResponse: CMessageConvertible {
         c.pointee.updated = self.updated
         c.pointee.unchanged = self.unchanged
         c.pointee.n_rejections = self.rejections.count
-        c.pointee.rejections = arena.pointerArray(self.rejections.map { $0.cMessage(in: arena) })
+        c.pointee.rejections = arena.pointerArray(self.rejections) { $0.cMessage(in: arena) }
         return c
     }
 }
@@ -1025,7 +1025,7 @@ extension ForgetCustomerResponse: CMessageConvertible {
         let c = arena.message(Clv__Ingestion__V1__ForgetCustomerResponse.self, clv__ingestion__v1__forget_customer_response__init)
         c.pointee.customer_id = arena.string(self.customerID)
         c.pointee.n_removed = self.removed.count
-        c.pointee.removed = arena.pointerArray(self.removed.map { $0.cMessage(in: arena) })
+        c.pointee.removed = arena.pointerArray(self.removed) { $0.cMessage(in: arena) }
         c.pointee.total_rows = self.totalRows
         return c
     }
@@ -1038,13 +1038,13 @@ extension ForgetCustomersRequest: CMessageConvertible {
     init(c pointer: UnsafePointer<Clv__Ingestion__V1__ForgetCustomersRequest>) {
         let c = pointer.pointee
         self.init(
-            customerIDs: CRead.values(c.customer_ids, count: c.n_customer_ids).map { CRead.string($0) })
+            customerIDs: CRead.values(c.customer_ids, count: c.n_customer_ids) { CRead.string($0) })
     }
 
     func cMessage(in arena: CArena) -> UnsafeMutablePointer<Clv__Ingestion__V1__ForgetCustomersRequest> {
         let c = arena.message(Clv__Ingestion__V1__ForgetCustomersRequest.self, clv__ingestion__v1__forget_customers_request__init)
         c.pointee.n_customer_ids = self.customerIDs.count
-        c.pointee.customer_ids = arena.pointerArray(self.customerIDs.map { arena.string($0) })
+        c.pointee.customer_ids = arena.pointerArray(self.customerIDs) { arena.string($0) }
         return c
     }
 }
@@ -1086,9 +1086,9 @@ extension ForgetCustomersResponse: CMessageConvertible {
     func cMessage(in arena: CArena) -> UnsafeMutablePointer<Clv__Ingestion__V1__ForgetCustomersResponse> {
         let c = arena.message(Clv__Ingestion__V1__ForgetCustomersResponse.self, clv__ingestion__v1__forget_customers_response__init)
         c.pointee.n_customers = self.customers.count
-        c.pointee.customers = arena.pointerArray(self.customers.map { $0.cMessage(in: arena) })
+        c.pointee.customers = arena.pointerArray(self.customers) { $0.cMessage(in: arena) }
         c.pointee.n_removed = self.removed.count
-        c.pointee.removed = arena.pointerArray(self.removed.map { $0.cMessage(in: arena) })
+        c.pointee.removed = arena.pointerArray(self.removed) { $0.cMessage(in: arena) }
         c.pointee.total_rows = self.totalRows
         c.pointee.erased_customers = self.erasedCustomers
         c.pointee.not_found_customers = self.notFoundCustomers
@@ -1125,13 +1125,13 @@ extension ListCustomerIdsResponse: CMessageConvertible {
     init(c pointer: UnsafePointer<Clv__Ingestion__V1__ListCustomerIdsResponse>) {
         let c = pointer.pointee
         self.init(
-            customerIDs: CRead.values(c.customer_ids, count: c.n_customer_ids).map { CRead.string($0) })
+            customerIDs: CRead.values(c.customer_ids, count: c.n_customer_ids) { CRead.string($0) })
     }
 
     func cMessage(in arena: CArena) -> UnsafeMutablePointer<Clv__Ingestion__V1__ListCustomerIdsResponse> {
         let c = arena.message(Clv__Ingestion__V1__ListCustomerIdsResponse.self, clv__ingestion__v1__list_customer_ids_response__init)
         c.pointee.n_customer_ids = self.customerIDs.count
-        c.pointee.customer_ids = arena.pointerArray(self.customerIDs.map { arena.string($0) })
+        c.pointee.customer_ids = arena.pointerArray(self.customerIDs) { arena.string($0) }
         return c
     }
 }
@@ -1189,7 +1189,7 @@ extension IngestionStats: CMessageConvertible {
         let c = arena.message(Clv__Ingestion__V1__IngestionStats.self, clv__ingestion__v1__ingestion_stats__init)
         c.pointee.base_currency = arena.string(self.baseCurrency)
         c.pointee.n_kinds = self.kinds.count
-        c.pointee.kinds = arena.pointerArray(self.kinds.map { $0.cMessage(in: arena) })
+        c.pointee.kinds = arena.pointerArray(self.kinds) { $0.cMessage(in: arena) }
         c.pointee.undescribed_customers = self.undescribedCustomers
         return c
     }

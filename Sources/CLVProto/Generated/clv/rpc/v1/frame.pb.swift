@@ -180,12 +180,12 @@ extension CallRequest: CMessageConvertible {
         c.pointee.timeout_ms = self.timeoutMs
         c.pointee.n_metadata = self.metadata.count
         // In key order, so that equal maps encode to equal bytes.
-        c.pointee.metadata = arena.pointerArray(self.metadata.sorted { $0.key < $1.key }.map { key, value in
+        c.pointee.metadata = arena.pointerArray(self.metadata.sorted { $0.key < $1.key }) { key, value in
             let entry = arena.message(Clv__Rpc__V1__Request__MetadataEntry.self, clv__rpc__v1__request__metadata_entry__init)
             entry.pointee.key = arena.string(key)
             entry.pointee.value = arena.string(value)
             return entry
-        })
+        }
         c.pointee.payload = arena.bytes(self.payload)
         return c
     }
@@ -243,7 +243,7 @@ extension CallStatus: CMessageConvertible {
         c.pointee.code = self.code
         c.pointee.message = arena.string(self.message)
         c.pointee.n_field_violations = self.fieldViolations.count
-        c.pointee.field_violations = arena.pointerArray(self.fieldViolations.map { $0.cMessage(in: arena) })
+        c.pointee.field_violations = arena.pointerArray(self.fieldViolations) { $0.cMessage(in: arena) }
         return c
     }
 }

@@ -1948,7 +1948,7 @@ extension Assignment: CMessageConvertible {
         c.pointee.stage = Clv__Segmentation__V1__LifecycleStage(rawValue: .init(truncatingIfNeeded: self.stage.rawValue))
         c.pointee.tier = Clv__Segmentation__V1__ValueTier(rawValue: .init(truncatingIfNeeded: self.tier.rawValue))
         c.pointee.n_warnings = self.warnings.count
-        c.pointee.warnings = arena.pointerArray(self.warnings.map { $0.cMessage(in: arena) })
+        c.pointee.warnings = arena.pointerArray(self.warnings) { $0.cMessage(in: arena) }
         c.pointee.driver = Clv__Segmentation__V1__ChurnDriver(rawValue: .init(truncatingIfNeeded: self.driver.rawValue))
         c.pointee.churn_risk = self.churnRisk
         c.pointee.has_churn_risk = self.hasChurnRisk ? 1 : 0
@@ -2015,7 +2015,7 @@ extension CustomerFacts: CMessageConvertible {
         c.pointee.probability_alive = self.probabilityAlive
         c.pointee.has_probability_alive = self.hasProbabilityAlive ? 1 : 0
         c.pointee.n_evidence = self.evidence.count
-        c.pointee.evidence = arena.pointerArray(self.evidence.map { $0.cMessage(in: arena) })
+        c.pointee.evidence = arena.pointerArray(self.evidence) { $0.cMessage(in: arena) }
         return c
     }
 }
@@ -2067,7 +2067,7 @@ extension CustomerSegments: CMessageConvertible {
         c.pointee.refresh = self.refresh?.cMessage(in: arena)
         c.pointee.facts = self.facts?.cMessage(in: arena)
         c.pointee.n_stage_history = self.stageHistory.count
-        c.pointee.stage_history = arena.pointerArray(self.stageHistory.map { $0.cMessage(in: arena) })
+        c.pointee.stage_history = arena.pointerArray(self.stageHistory) { $0.cMessage(in: arena) }
         c.pointee.churn_model_id = self.churnModelID
         return c
     }
@@ -2080,13 +2080,13 @@ extension ListSegmentMembersRequest: CMessageConvertible {
     init(c pointer: UnsafePointer<Clv__Segmentation__V1__ListSegmentMembersRequest>) {
         let c = pointer.pointee
         self.init(
-            segments: CRead.values(c.segments, count: c.n_segments).map { Segment(rawValue: Int32(truncatingIfNeeded: $0.rawValue)) },
-            stages: CRead.values(c.stages, count: c.n_stages).map { LifecycleStage(rawValue: Int32(truncatingIfNeeded: $0.rawValue)) },
-            tiers: CRead.values(c.tiers, count: c.n_tiers).map { ValueTier(rawValue: Int32(truncatingIfNeeded: $0.rawValue)) },
-            markets: CRead.values(c.markets, count: c.n_markets).map { CRead.string($0) },
-            acquisitionChannels: CRead.values(c.acquisition_channels, count: c.n_acquisition_channels).map { CRead.string($0) },
-            warnings: CRead.values(c.warnings, count: c.n_warnings).map { WarningCode(rawValue: Int32(truncatingIfNeeded: $0.rawValue)) },
-            drivers: CRead.values(c.drivers, count: c.n_drivers).map { ChurnDriver(rawValue: Int32(truncatingIfNeeded: $0.rawValue)) },
+            segments: CRead.values(c.segments, count: c.n_segments) { Segment(rawValue: Int32(truncatingIfNeeded: $0.rawValue)) },
+            stages: CRead.values(c.stages, count: c.n_stages) { LifecycleStage(rawValue: Int32(truncatingIfNeeded: $0.rawValue)) },
+            tiers: CRead.values(c.tiers, count: c.n_tiers) { ValueTier(rawValue: Int32(truncatingIfNeeded: $0.rawValue)) },
+            markets: CRead.values(c.markets, count: c.n_markets) { CRead.string($0) },
+            acquisitionChannels: CRead.values(c.acquisition_channels, count: c.n_acquisition_channels) { CRead.string($0) },
+            warnings: CRead.values(c.warnings, count: c.n_warnings) { WarningCode(rawValue: Int32(truncatingIfNeeded: $0.rawValue)) },
+            drivers: CRead.values(c.drivers, count: c.n_drivers) { ChurnDriver(rawValue: Int32(truncatingIfNeeded: $0.rawValue)) },
             minRisk: c.min_risk,
             maxRisk: c.max_risk,
             hasRiskRange: c.has_risk_range != 0,
@@ -2097,19 +2097,19 @@ extension ListSegmentMembersRequest: CMessageConvertible {
     func cMessage(in arena: CArena) -> UnsafeMutablePointer<Clv__Segmentation__V1__ListSegmentMembersRequest> {
         let c = arena.message(Clv__Segmentation__V1__ListSegmentMembersRequest.self, clv__segmentation__v1__list_segment_members_request__init)
         c.pointee.n_segments = self.segments.count
-        c.pointee.segments = arena.values(self.segments.map { Clv__Segmentation__V1__Segment(rawValue: .init(truncatingIfNeeded: $0.rawValue)) })
+        c.pointee.segments = arena.values(self.segments) { Clv__Segmentation__V1__Segment(rawValue: .init(truncatingIfNeeded: $0.rawValue)) }
         c.pointee.n_stages = self.stages.count
-        c.pointee.stages = arena.values(self.stages.map { Clv__Segmentation__V1__LifecycleStage(rawValue: .init(truncatingIfNeeded: $0.rawValue)) })
+        c.pointee.stages = arena.values(self.stages) { Clv__Segmentation__V1__LifecycleStage(rawValue: .init(truncatingIfNeeded: $0.rawValue)) }
         c.pointee.n_tiers = self.tiers.count
-        c.pointee.tiers = arena.values(self.tiers.map { Clv__Segmentation__V1__ValueTier(rawValue: .init(truncatingIfNeeded: $0.rawValue)) })
+        c.pointee.tiers = arena.values(self.tiers) { Clv__Segmentation__V1__ValueTier(rawValue: .init(truncatingIfNeeded: $0.rawValue)) }
         c.pointee.n_markets = self.markets.count
-        c.pointee.markets = arena.pointerArray(self.markets.map { arena.string($0) })
+        c.pointee.markets = arena.pointerArray(self.markets) { arena.string($0) }
         c.pointee.n_acquisition_channels = self.acquisitionChannels.count
-        c.pointee.acquisition_channels = arena.pointerArray(self.acquisitionChannels.map { arena.string($0) })
+        c.pointee.acquisition_channels = arena.pointerArray(self.acquisitionChannels) { arena.string($0) }
         c.pointee.n_warnings = self.warnings.count
-        c.pointee.warnings = arena.values(self.warnings.map { Clv__Segmentation__V1__WarningCode(rawValue: .init(truncatingIfNeeded: $0.rawValue)) })
+        c.pointee.warnings = arena.values(self.warnings) { Clv__Segmentation__V1__WarningCode(rawValue: .init(truncatingIfNeeded: $0.rawValue)) }
         c.pointee.n_drivers = self.drivers.count
-        c.pointee.drivers = arena.values(self.drivers.map { Clv__Segmentation__V1__ChurnDriver(rawValue: .init(truncatingIfNeeded: $0.rawValue)) })
+        c.pointee.drivers = arena.values(self.drivers) { Clv__Segmentation__V1__ChurnDriver(rawValue: .init(truncatingIfNeeded: $0.rawValue)) }
         c.pointee.min_risk = self.minRisk
         c.pointee.max_risk = self.maxRisk
         c.pointee.has_risk_range = self.hasRiskRange ? 1 : 0
@@ -2134,7 +2134,7 @@ extension SegmentMember: CMessageConvertible {
             stage: LifecycleStage(rawValue: Int32(truncatingIfNeeded: c.stage.rawValue)),
             tier: ValueTier(rawValue: Int32(truncatingIfNeeded: c.tier.rawValue)),
             value: c.value,
-            warnings: CRead.values(c.warnings, count: c.n_warnings).map { WarningCode(rawValue: Int32(truncatingIfNeeded: $0.rawValue)) },
+            warnings: CRead.values(c.warnings, count: c.n_warnings) { WarningCode(rawValue: Int32(truncatingIfNeeded: $0.rawValue)) },
             driver: ChurnDriver(rawValue: Int32(truncatingIfNeeded: c.driver.rawValue)),
             churnRisk: c.churn_risk,
             hasChurnRisk: c.has_churn_risk != 0,
@@ -2153,7 +2153,7 @@ extension SegmentMember: CMessageConvertible {
         c.pointee.tier = Clv__Segmentation__V1__ValueTier(rawValue: .init(truncatingIfNeeded: self.tier.rawValue))
         c.pointee.value = self.value
         c.pointee.n_warnings = self.warnings.count
-        c.pointee.warnings = arena.values(self.warnings.map { Clv__Segmentation__V1__WarningCode(rawValue: .init(truncatingIfNeeded: $0.rawValue)) })
+        c.pointee.warnings = arena.values(self.warnings) { Clv__Segmentation__V1__WarningCode(rawValue: .init(truncatingIfNeeded: $0.rawValue)) }
         c.pointee.driver = Clv__Segmentation__V1__ChurnDriver(rawValue: .init(truncatingIfNeeded: self.driver.rawValue))
         c.pointee.churn_risk = self.churnRisk
         c.pointee.has_churn_risk = self.hasChurnRisk ? 1 : 0
@@ -2179,7 +2179,7 @@ extension SegmentMembersPage: CMessageConvertible {
         let c = arena.message(Clv__Segmentation__V1__SegmentMembersPage.self, clv__segmentation__v1__segment_members_page__init)
         c.pointee.refresh_id = self.refreshID
         c.pointee.n_members = self.members.count
-        c.pointee.members = arena.pointerArray(self.members.map { $0.cMessage(in: arena) })
+        c.pointee.members = arena.pointerArray(self.members) { $0.cMessage(in: arena) }
         c.pointee.next_page_token = arena.string(self.nextPageToken)
         return c
     }
@@ -2252,15 +2252,15 @@ extension SegmentSummaryResponse: CMessageConvertible {
         c.pointee.refresh = self.refresh?.cMessage(in: arena)
         c.pointee.by = Clv__Segmentation__V1__Breakdown(rawValue: .init(truncatingIfNeeded: self.by.rawValue))
         c.pointee.n_segments = self.segments.count
-        c.pointee.segments = arena.pointerArray(self.segments.map { $0.cMessage(in: arena) })
+        c.pointee.segments = arena.pointerArray(self.segments) { $0.cMessage(in: arena) }
         c.pointee.n_stages = self.stages.count
-        c.pointee.stages = arena.pointerArray(self.stages.map { $0.cMessage(in: arena) })
+        c.pointee.stages = arena.pointerArray(self.stages) { $0.cMessage(in: arena) }
         c.pointee.n_tiers = self.tiers.count
-        c.pointee.tiers = arena.pointerArray(self.tiers.map { $0.cMessage(in: arena) })
+        c.pointee.tiers = arena.pointerArray(self.tiers) { $0.cMessage(in: arena) }
         c.pointee.n_drivers = self.drivers.count
-        c.pointee.drivers = arena.pointerArray(self.drivers.map { $0.cMessage(in: arena) })
+        c.pointee.drivers = arena.pointerArray(self.drivers) { $0.cMessage(in: arena) }
         c.pointee.n_warnings = self.warnings.count
-        c.pointee.warnings = arena.pointerArray(self.warnings.map { $0.cMessage(in: arena) })
+        c.pointee.warnings = arena.pointerArray(self.warnings) { $0.cMessage(in: arena) }
         return c
     }
 }
@@ -2322,11 +2322,11 @@ extension SegmentTransitionsResponse: CMessageConvertible {
         c.pointee.from_refresh = self.fromRefresh?.cMessage(in: arena)
         c.pointee.to_refresh = self.toRefresh?.cMessage(in: arena)
         c.pointee.n_segments = self.segments.count
-        c.pointee.segments = arena.pointerArray(self.segments.map { $0.cMessage(in: arena) })
+        c.pointee.segments = arena.pointerArray(self.segments) { $0.cMessage(in: arena) }
         c.pointee.n_stages = self.stages.count
-        c.pointee.stages = arena.pointerArray(self.stages.map { $0.cMessage(in: arena) })
+        c.pointee.stages = arena.pointerArray(self.stages) { $0.cMessage(in: arena) }
         c.pointee.n_tiers = self.tiers.count
-        c.pointee.tiers = arena.pointerArray(self.tiers.map { $0.cMessage(in: arena) })
+        c.pointee.tiers = arena.pointerArray(self.tiers) { $0.cMessage(in: arena) }
         return c
     }
 }
@@ -2475,7 +2475,7 @@ extension ClassifierMetrics: CMessageConvertible {
         c.pointee.recall = self.recall
         c.pointee.confusion = self.confusion?.cMessage(in: arena)
         c.pointee.n_deciles = self.deciles.count
-        c.pointee.deciles = arena.pointerArray(self.deciles.map { $0.cMessage(in: arena) })
+        c.pointee.deciles = arena.pointerArray(self.deciles) { $0.cMessage(in: arena) }
         return c
     }
 }
@@ -2522,12 +2522,12 @@ extension ChurnModel: CMessageConvertible {
         c.pointee.train_churn_rate = self.trainChurnRate
         c.pointee.validate_churn_rate = self.validateChurnRate
         c.pointee.n_coefficients = self.coefficients.count
-        c.pointee.coefficients = arena.pointerArray(self.coefficients.map { $0.cMessage(in: arena) })
+        c.pointee.coefficients = arena.pointerArray(self.coefficients) { $0.cMessage(in: arena) }
         c.pointee.intercept = self.intercept
         c.pointee.iterations = self.iterations
         c.pointee.converged = self.converged ? 1 : 0
         c.pointee.n_metrics = self.metrics.count
-        c.pointee.metrics = arena.pointerArray(self.metrics.map { $0.cMessage(in: arena) })
+        c.pointee.metrics = arena.pointerArray(self.metrics) { $0.cMessage(in: arena) }
         c.pointee.valuation_run_id = self.valuationRunID
         c.pointee.scored_customers = self.scoredCustomers
         c.pointee.scored_as_of = arena.string(self.scoredAsOf)

@@ -889,7 +889,7 @@ extension ModelFit: CMessageConvertible {
         let c = arena.message(Clv__Valuation__V1__ModelFit.self, clv__valuation__v1__model_fit__init)
         c.pointee.model = arena.string(self.model)
         c.pointee.n_parameters = self.parameters.count
-        c.pointee.parameters = arena.pointerArray(self.parameters.map { $0.cMessage(in: arena) })
+        c.pointee.parameters = arena.pointerArray(self.parameters) { $0.cMessage(in: arena) }
         c.pointee.log_likelihood = self.logLikelihood
         c.pointee.iterations = self.iterations
         c.pointee.converged = self.converged ? 1 : 0
@@ -954,7 +954,7 @@ extension ModelRun: CMessageConvertible {
         c.pointee.calibration_end = arena.string(self.calibrationEnd)
         c.pointee.time_unit = Clv__Valuation__V1__TimeUnit(rawValue: .init(truncatingIfNeeded: self.timeUnit.rawValue))
         c.pointee.n_fits = self.fits.count
-        c.pointee.fits = arena.pointerArray(self.fits.map { $0.cMessage(in: arena) })
+        c.pointee.fits = arena.pointerArray(self.fits) { $0.cMessage(in: arena) }
         c.pointee.fit_seconds = self.fitSeconds
         c.pointee.created_at_unix_ms = self.createdAtUnixMs
         c.pointee.data_cutoff = arena.string(self.dataCutoff)
@@ -1254,12 +1254,12 @@ extension ValueReportResponse: CMessageConvertible {
         c.pointee.by = Clv__Valuation__V1__Grouping(rawValue: .init(truncatingIfNeeded: self.by.rawValue))
         c.pointee.base_currency = arena.string(self.baseCurrency)
         c.pointee.n_groups = self.groups.count
-        c.pointee.groups = arena.pointerArray(self.groups.map { $0.cMessage(in: arena) })
+        c.pointee.groups = arena.pointerArray(self.groups) { $0.cMessage(in: arena) }
         c.pointee.customers = self.customers
         c.pointee.total_clv_base_minor = self.totalCLVBaseMinor
         c.pointee.top_20_percent_share = self.top20PercentShare
         c.pointee.n_top_customers = self.topCustomers.count
-        c.pointee.top_customers = arena.pointerArray(self.topCustomers.map { $0.cMessage(in: arena) })
+        c.pointee.top_customers = arena.pointerArray(self.topCustomers) { $0.cMessage(in: arena) }
         c.pointee.terms = self.terms?.cMessage(in: arena)
         return c
     }
@@ -1347,7 +1347,7 @@ extension ModelEvaluation: CMessageConvertible {
         c.pointee.total_predicted = self.totalPredicted
         c.pointee.total_actual = self.totalActual
         c.pointee.n_rows = self.rows.count
-        c.pointee.rows = arena.pointerArray(self.rows.map { $0.cMessage(in: arena) })
+        c.pointee.rows = arena.pointerArray(self.rows) { $0.cMessage(in: arena) }
         c.pointee.aggregate_mape = self.aggregateMAPE
         return c
     }
