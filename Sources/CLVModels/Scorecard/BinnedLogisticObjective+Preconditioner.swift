@@ -12,27 +12,33 @@ extension BinnedLogisticObjective {
     ///
     /// Packed upper triangle, row i from column i; `diagonal` is the exact one (with penalty).
     func sampledHessian(curvatures: [Double], diagonal: [Double]) -> [Double] {
-        let p = parameterCount, width = design.termsPerRow
+        let design = design, p = parameterCount, width = design.termsPerRow
         let stride = max(1, design.rows / Self.preconditionerRows)
         let sampled = (design.rows + stride - 1) / stride
         let scale = Double(design.rows) / Double(max(1, sampled))
-        var packed = [Double](repeating: 0, count: p * (p + 1) / 2)
-        var active = [Int](repeating: 0, count: width + 1)
-        design.columns.withUnsafeBufferPointer { columns in
-            packed.withUnsafeMutableBufferPointer { h in
-                for row in Swift.stride(from: 0, to: design.rows, by: stride) {
-                    // Parameter indices: the intercept (0), then each active column + 1, ascending.
-                    active[0] = 0
-                    for k in 0..<width { active[k + 1] = Int(columns[row * width + k]) + 1 }
-                    let curvature = curvatures[row] * scale
-                    for a in 0...width {
-                        let i = active[a]
-                        let start = i * p - i * (i - 1) / 2 - i
-                        for b in a...width { h[start + active[b]] += curvature }
+        // The sample's rows split over the cores, each summing into a matrix of its own.
+        let parts = ComputeThreads.chunks(count: sampled, minimumCount: 2_000) { range in
+            var packed = [Double](repeating: 0, count: p * (p + 1) / 2)
+            var active = [Int](repeating: 0, count: width + 1)
+            design.columns.withUnsafeBufferPointer { columns in
+                packed.withUnsafeMutableBufferPointer { h in
+                    for row in range.lazy.map({ $0 * stride }) {
+                        // Parameter indices: the intercept (0), then each active column + 1, ascending.
+                        active[0] = 0
+                        for k in 0..<width { active[k + 1] = Int(columns[row * width + k]) + 1 }
+                        let curvature = curvatures[row] * scale
+                        for a in 0...width {
+                            let i = active[a]
+                            let start = i * p - i * (i - 1) / 2 - i
+                            for b in a...width { h[start + active[b]] += curvature }
+                        }
                     }
                 }
             }
+            return packed
         }
+        var packed = parts[0]
+        for part in parts.dropFirst() { for index in packed.indices { packed[index] += part[index] } }
         for i in 0..<p {
             let index = i * p - i * (i - 1) / 2
             let penalty = i == 0 ? 0 : l2

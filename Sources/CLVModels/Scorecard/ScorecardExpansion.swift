@@ -11,12 +11,22 @@ public struct ScorecardExpansion: Sendable, Hashable, Codable {
         /// Index of the feature in the input rows.
         public var feature: Int
         public var bins: FeatureBins
+
+        public init(feature: Int, bins: FeatureBins) {
+            self.feature = feature
+            self.bins = bins
+        }
     }
 
     /// Two features' bins, crossed: one column per pair of bins.
     public struct Cross: Sendable, Hashable, Codable {
         public var first: Main
         public var second: Main
+
+        public init(first: Main, second: Main) {
+            self.first = first
+            self.second = second
+        }
     }
 
     /// Features per input row.
@@ -58,14 +68,39 @@ public struct ScorecardExpansion: Sendable, Hashable, Codable {
         }
     }
 
-    /// The expanded design of `features`, the rows split over the cores.
+    /// The expanded design of `features`, the rows split over the cores: `activeColumns` of
+    /// every row, from flat copies of the bins (a million rows bin some fifty values each).
     public func design(_ features: FeatureMatrix) -> BinnedDesign {
-        let expansion = self
-        let width = termsPerRow
+        precondition(features.columns == featureCount, "ScorecardExpansion: rows of \(features.columns) features for \(featureCount)")
+        // Slots: each main, then each cross's first and second; their edges one after another.
+        let slots = mains + crosses.flatMap { [$0.first, $0.second] }
+        let slotFeatures = slots.map(\.feature)
+        let edgeStarts = slots.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.bins.edges.count) }
+        let edges = slots.flatMap(\.bins.edges)
+        let secondCounts = crosses.map(\.second.bins.count)
+        let offsets = offsets, mainCount = mains.count, width = termsPerRow, d = featureCount
         let parts = ComputeThreads.chunks(count: features.rows, minimumCount: ParallelSum.minimumParallelCount) { range in
-            [UInt16](unsafeUninitializedCapacity: range.count * width) { buffer, initialized in
-                for (offset, row) in range.enumerated() {
-                    expansion.activeColumns(features[row], into: UnsafeMutableBufferPointer(rebasing: buffer[(offset * width)..<((offset + 1) * width)]))
+            [UInt16](unsafeUninitializedCapacity: range.count * width) { out, initialized in
+                features.values.withUnsafeBufferPointer { x in
+                    edges.withUnsafeBufferPointer { e in
+                        for (position, row) in range.enumerated() {
+                            let base = row * d, first = position * width
+                            // Edges at or below the value: its bin (a NaN is below every edge).
+                            func bin(_ slot: Int) -> Int {
+                                let value = x[base + slotFeatures[slot]]
+                                var k = edgeStarts[slot]
+                                let end = edgeStarts[slot + 1]
+                                while k < end, e[k] <= value { k += 1 }
+                                return k - edgeStarts[slot]
+                            }
+                            for main in 0..<mainCount { out[first + main] = UInt16(truncatingIfNeeded: offsets[main] + bin(main)) }
+                            for cross in 0..<(width - mainCount) {
+                                let slot = mainCount + 2 * cross
+                                let cell = bin(slot) * secondCounts[cross] + bin(slot + 1)
+                                out[first + mainCount + cross] = UInt16(truncatingIfNeeded: offsets[mainCount + cross] + cell)
+                            }
+                        }
+                    }
                 }
                 initialized = range.count * width
             }

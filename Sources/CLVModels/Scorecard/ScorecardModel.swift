@@ -62,11 +62,21 @@ public struct ScorecardModel: Sendable, Hashable, Codable {
         LogisticModel.sigmoid(logOdds(row))
     }
 
-    /// P(label = true) of every row, in row order, the rows split over the cores.
+    /// P(label = true) of every row, in row order, from the rows' expanded design, the rows
+    /// split over the cores.
     public func probabilities(_ features: FeatureMatrix) -> [Double] {
-        let model = self
-        return ComputeThreads.chunks(count: features.rows, minimumCount: ParallelSum.minimumParallelCount) { range in
-            range.map { model.probability(features[$0]) }
+        let design = expansion.design(features)
+        let weights = weights, intercept = intercept, width = design.termsPerRow
+        return ComputeThreads.chunks(count: design.rows, minimumCount: ParallelSum.minimumParallelCount) { range in
+            design.columns.withUnsafeBufferPointer { columns in
+                weights.withUnsafeBufferPointer { w in
+                    range.map { row in
+                        var eta = intercept
+                        for k in (row * width)..<((row + 1) * width) { eta += w[Int(columns[k])] }
+                        return LogisticModel.sigmoid(eta)
+                    }
+                }
+            }
         }.flatMap { $0 }
     }
 

@@ -1,7 +1,8 @@
 /// Truncated Newton (Newton-CG) with a backtracking line search on a `BinnedLogisticObjective`.
 ///
 /// Each step solves H s = −g by preconditioned conjugate gradients, only as far as the
-/// gradient's size warrants (Eisenstat–Walker's forcing term, min(½, √(‖g‖/‖g₀‖))). A
+/// gradient's size warrants (Eisenstat–Walker's forcing term, min(½, √(‖g‖/‖g₀‖)), at least
+/// 0.1). A
 /// Hessian-vector product is one pass over the rows' few active columns, where the full Hessian
 /// would cost the square of them per row; the preconditioner is the Hessian of a row sample
 /// (`sampledHessian`), so few products are needed. The log-odds are kept, so a line search's
@@ -21,6 +22,9 @@ struct TruncatedNewton {
     private static let sufficientDecrease = 1e-4
     private static let maximumHalvings = 40
     private static let maximumConjugateSteps = 50
+    /// The forcing term's floor: near the optimum a tighter solve costs dozens of products per
+    /// step, while solving to a tenth still shrinks ‖g‖ about tenfold a step.
+    private static let loosestForcing = 0.1
 
     func run(from start: [Double]) -> Result {
         var theta = start
@@ -30,7 +34,7 @@ struct TruncatedNewton {
             let derivatives = objective.derivatives(eta: eta, theta: theta)
             let current = derivatives.logLoss + objective.penalty(theta)
             let norm = Self.norm(derivatives.gradient)
-            let forcing = min(0.5, (norm / max(initialNorm ?? norm, .leastNormalMagnitude)).squareRoot())
+            let forcing = max(Self.loosestForcing, min(0.5, (norm / max(initialNorm ?? norm, .leastNormalMagnitude)).squareRoot()))
             initialNorm = initialNorm ?? norm
             let step = conjugateGradients(derivatives, tolerance: forcing * norm)
             // −gᵀs: twice the decrease the step would bring if the objective were quadratic.
