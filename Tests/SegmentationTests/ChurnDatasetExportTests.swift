@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// The exported churn data is what TrainChurnModel learned from: the same customers in each
-/// split, the same labels, the model's features in its order.
+/// split, the same labels, the features its scorecard bins.
 @Suite struct ChurnDatasetExportTests {
     @Test func theExportHoldsTheTrainingSplitsAndLabels() async throws {
         let server = try await SegmentationServer.start(prefix: "seg_churn_export")
@@ -26,11 +26,15 @@ import Testing
         #expect(counts.l2 == model.l2)
 
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",") }
-        #expect(lines.first?.map(String.init) == ["split", "label"] + model.coefficients.map(\.feature))
+        let header = try #require(lines.first).map(String.init)
+        #expect(Array(header.prefix(2)) == ["split", "label"])
+        // The model's scorecard terms are bins of the exported features, or cells of two.
+        let named = Set(model.coefficients.flatMap { $0.feature.components(separatedBy: " × ").map { String($0.prefix { $0 != " " }) } })
+        #expect(!named.isEmpty && named.isSubset(of: header.dropFirst(2)), "\(named.subtracting(header))")
         let train = lines.dropFirst().filter { $0.first == "train" }
         #expect(train.count == counts.train)
         #expect(lines.count - 1 - train.count == counts.validate)
-        #expect(lines.dropFirst().allSatisfy { $0.count == 2 + model.coefficients.count })
+        #expect(lines.dropFirst().allSatisfy { $0.count == header.count })
         let churned = train.filter { $0[1] == "1" }
         #expect(churned.count == leavers.count)
         #expect(Double(churned.count) / Double(train.count) == model.trainChurnRate)

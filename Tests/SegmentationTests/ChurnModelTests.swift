@@ -1,5 +1,6 @@
 import CLVModels
 import CLVProto
+import Foundation
 import Store
 import Testing
 
@@ -56,7 +57,11 @@ import Testing
         #expect(model.auc > 0.8, "\(first.metrics.map { ($0.scorer, $0.auc) })")
         #expect(model.deciles.count == 10 && model.deciles.reduce(0) { $0 + $1.customers } == first.validateCustomers)
         #expect(model.deciles[0].lift > 1.5)
-        #expect(Set(first.coefficients.map(\.feature)).isSuperset(of: ["recency_days", "probability_alive", "issues_recent"]))
+        // Scorecard terms, each named by its features and bins: "recency_days in [30, 60)". Without
+        // a valuation run P(alive) is a constant 0.5, which gets no bins.
+        let features = Set(first.coefficients.flatMap { $0.feature.components(separatedBy: " × ").map { String($0.prefix { $0 != " " }) } })
+        #expect(features.isSuperset(of: ["recency_days", "frequency", "issues_recent"]) && !features.contains("probability_alive"), "\(features)")
+        #expect(first.coefficients.contains { $0.feature.contains(" × ") })
         #expect(first.scoredCustomers > 0)
 
         // The same data and request give the same model and the same validation.

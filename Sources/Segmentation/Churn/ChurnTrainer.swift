@@ -61,8 +61,9 @@ struct ChurnTrainer: Sendable {
         }
 
         let fitStart = clock.now
+        let options = ChurnFeatures.scorecardOptions(l2: plan.l2)
         let model = try await ComputeOffLoop.run {
-            try LogisticRegression.fit(train.features, labels: train.churned, options: LogisticRegression.Options(l2: plan.l2))
+            try ScorecardRegression.fit(train.features, labels: train.churned, options: options)
         }
         let trainSeconds = (clock.now - fitStart).inSeconds
         let threshold = plan.threshold ?? trainChurn
@@ -80,15 +81,12 @@ struct ChurnTrainer: Sendable {
                 scorer: "recency"))
 
         let scores = try await ComputeOffLoop.run { model.probabilities(current.features) }
-        let raw = model.rawWeights
         var report = ChurnModel(
             windowDays: UInt32(plan.windowDays), trainCutoff: CalendarDay(daysSinceEpoch: plan.trainCutoff).text,
             validateCutoff: CalendarDay(daysSinceEpoch: plan.validateCutoff).text, l2: plan.l2,
             trainCustomers: UInt64(train.churned.count), validateCustomers: UInt64(validate.churned.count), trainChurnRate: trainChurn,
             validateChurnRate: Double(validate.churned.lazy.filter { $0 }.count) / Double(validate.churned.count),
-            coefficients: ChurnFeatures.all.enumerated().map { index, feature in
-                Coefficient(feature: feature.name, description: feature.description, weight: model.weights[index], rawWeight: raw[index])
-            },
+            coefficients: ChurnFeatures.coefficients(model),
             intercept: model.intercept, iterations: UInt32(model.iterations), converged: model.converged, metrics: metrics,
             valuationRunID: valuation?.runID ?? 0, scoredCustomers: UInt64(current.customerIDs.count),
             scoredAsOf: CalendarDay(daysSinceEpoch: today).text, trainSeconds: trainSeconds)
@@ -140,7 +138,10 @@ struct ChurnTrainer: Sendable {
         }
         var l2 = 1.0
         if request.hasL2 {
-            guard request.l2.isFinite, request.l2 >= 0, request.l2 <= 1e6 else { throw .invalidArgument(field: "l2", "must be 0 to 10^6") }
+            // Above 0: each feature's bins sum to the intercept, and only the penalty picks one optimum.
+            guard request.l2.isFinite, request.l2 > 0, request.l2 <= 1e6 else {
+                throw .invalidArgument(field: "l2", "must be above 0 and at most 10^6")
+            }
             l2 = request.l2
         }
         var threshold: Double?

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The churn model report for people: the splits, a metrics table per scorer, the model's lift
-/// by decile and its coefficients.
+/// by decile and its strongest scorecard terms.
 extension ChurnModelReport {
     var text: String {
         var lines: [String] = []
@@ -49,14 +49,20 @@ extension ChurnModelReport {
         }
 
         lines.append("")
-        lines.append("coefficients (log-odds of churn; intercept \(Self.fraction(intercept))):")
-        var weights = TextTable([("feature", .left), ("per SD", .right), ("per unit", .right), ("description", .left)])
-        for row in coefficients {
-            weights.append([row.feature, Self.fraction(row.weight), Format.number(row.rawWeight, significant: 4), row.description])
+        let strongest = coefficients.sorted { abs($0.weight) > abs($1.weight) }.prefix(Self.shownTerms)
+        lines.append(
+            "the \(strongest.count) strongest of \(coefficients.count) scorecard terms by |per SD| (log-odds of churn; intercept "
+                + "\(Self.fraction(intercept)); all with --json):")
+        var weights = TextTable([("term", .left), ("per SD", .right), ("when it holds", .right)])
+        for row in strongest {
+            weights.append([row.feature, Self.fraction(row.weight), Self.fraction(row.rawWeight)])
         }
         lines += weights.lines
         return lines.joined(separator: "\n")
     }
+
+    /// Terms the text shows: a scorecard has hundreds, and the strongest tell its story.
+    static let shownTerms = 20
 
     /// A figure between about -10 and 10 to three decimals: "0.812".
     static func fraction(_ value: Double) -> String {

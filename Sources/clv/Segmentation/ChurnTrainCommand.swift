@@ -12,7 +12,7 @@ struct ChurnTrainCommand: AsyncParsableCommand {
             a cut-off. The model is trained on labels after --train-cutoff (default: the \
             validation cut-off less the window) and validated on labels after --validate-cutoff \
             (default: the last purchase day less the window); dates are YYYY-MM-DD (UTC). --l2 \
-            penalises the standardised weights (default 1); --threshold is the risk from which a \
+            penalises the scorecard's weights, one per bin or crossed cell (default 1, above 0); --threshold is the risk from which a \
             customer counts as predicted to churn (default: the training churn rate). Prints the \
             model report, as clv churn report does.
             """)
@@ -26,7 +26,7 @@ struct ChurnTrainCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Validation cut-off, YYYY-MM-DD.", valueName: "date"))
     var validateCutoff: String?
 
-    @Option(help: ArgumentHelp("L2 penalty on the standardised weights, 0 or more (default: 1).", valueName: "x"))
+    @Option(help: ArgumentHelp("L2 penalty on the scorecard's weights, above 0 (default: 1).", valueName: "x"))
     var l2: Double?
 
     @Option(help: ArgumentHelp("Churn risk from which a customer is predicted to churn, 0 to 1.", valueName: "risk"))
