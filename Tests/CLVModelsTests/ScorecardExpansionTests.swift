@@ -48,7 +48,9 @@ struct ScorecardExpansionTests {
     @Test func crossTermsNameBothConditions() {
         let expansion = ScorecardExpansion(
             featureCount: 2, mains: [],
-            crosses: [.init(first: .init(feature: 0, bins: FeatureBins(edges: [10])), second: .init(feature: 1, bins: FeatureBins(edges: [1, 2])))])
+            crosses: [
+                .init(first: .init(feature: 0, bins: FeatureBins(edges: [10])), second: .init(feature: 1, bins: FeatureBins(edges: [1, 2])))
+            ])
         #expect(expansion.columnCount == 6)
         #expect(expansion.term(4).text(names: ["recency_days", "issues_recent"]) == "recency_days ≥ 10 × issues_recent in [1, 2)")
         #expect(expansion.term(0).text(names: ["recency_days", "issues_recent"]) == "recency_days < 10 × issues_recent < 1")

@@ -20,9 +20,12 @@ import Testing
         let issues = try #require(ChurnFeatures.all.firstIndex { $0.name == "issues_recent" })
         let expansion = ScorecardExpansion(
             featureCount: ChurnFeatures.count, mains: [.init(feature: recency, bins: FeatureBins(edges: [30, 60]))],
-            crosses: [.init(first: .init(feature: recency, bins: FeatureBins(edges: [90])), second: .init(feature: issues, bins: FeatureBins(edges: [1])))])
+            crosses: [
+                .init(first: .init(feature: recency, bins: FeatureBins(edges: [90])), second: .init(feature: issues, bins: FeatureBins(edges: [1])))
+            ])
         let model = ScorecardModel(
-            expansion: expansion, weights: [-0.5, 0, 0.8, 0, 0, 0, 1.2], intercept: 0.1, rows: 100, columnRows: [50, 30, 20, 40, 30, 20, 10])
+            expansion: expansion, weights: [-0.5, 0, 0.8, 0, 0, 0, 1.2], intercept: 0.1, rows: 100,
+            columnRows: [50, 30, 20, 40, 30, 20, 10])
         let coefficients = ChurnFeatures.coefficients(model)
         #expect(coefficients.map(\.feature) == [
             "recency_days < 30", "recency_days in [30, 60)", "recency_days ≥ 60", "recency_days < 90 × issues_recent < 1",

@@ -32,10 +32,14 @@ public struct FeatureBins: Sendable, Hashable, Codable {
         // The minimum, and the smallest value above each heavy tie.
         var minimum = Double.infinity
         var above = [Double](repeating: .infinity, count: heavy.count)
-        for value in values {
-            minimum = min(minimum, value)
-            let below = Self.count(of: heavy, below: value)
-            if below > 0, value < above[below - 1] { above[below - 1] = value }
+        heavy.withUnsafeBufferPointer { heavy in
+            for value in values {
+                minimum = min(minimum, value)
+                // Heavy ties strictly below the value: it may be the smallest above the last.
+                var below = 0
+                while below < heavy.count, heavy[below] < value { below += 1 }
+                if below > 0, value < above[below - 1] { above[below - 1] = value }
+            }
         }
         let edges = Set(filled.keys).union(above.filter { $0 < .infinity }).filter { $0 > minimum }
         self.init(edges: edges.sorted())
@@ -59,15 +63,5 @@ public struct FeatureBins: Sendable, Hashable, Codable {
     public func bounds(_ bin: Int) -> (lower: Double?, upper: Double?) {
         precondition(bin >= 0 && bin < count, "FeatureBins: bin \(bin) out of 0..<\(count)")
         return (bin > 0 ? edges[bin - 1] : nil, bin < edges.count ? edges[bin] : nil)
-    }
-
-    /// How many of the ascending `cuts` lie strictly below `value`.
-    private static func count(of cuts: [Double], below value: Double) -> Int {
-        var low = 0, high = cuts.count
-        while low < high {
-            let middle = (low + high) / 2
-            if cuts[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 }

@@ -23,7 +23,15 @@ extension ScorecardExpansion {
             range.map { feature -> (bins: FeatureBins, classes: [UInt8]) in
                 let values = column(feature, of: features, stride: stride)
                 let bins = FeatureBins(learning: values, maximumBins: maximumBins)
-                return (bins, values.map { UInt8(truncatingIfNeeded: bins.bin($0)) })
+                // As `bins.bin`, by a scan of the few edges through a pointer: 200,000 values a feature.
+                let classes = bins.edges.withUnsafeBufferPointer { edges in
+                    values.map { value in
+                        var bin = 0
+                        while bin < edges.count, edges[bin] <= value { bin += 1 }
+                        return UInt8(truncatingIfNeeded: bin)
+                    }
+                }
+                return (bins, classes)
             }
         }.flatMap { $0 }
         var mains: [Main] = []

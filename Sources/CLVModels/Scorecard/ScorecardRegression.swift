@@ -49,7 +49,8 @@ public enum ScorecardRegression {
             if !(l2.isFinite && l2 > 0) { return "l2 must be a finite number > 0, not \(l2)" }
             if !(2...64).contains(maximumBins) { return "maximumBins must be 2 to 64, not \(maximumBins)" }
             if !(2...16).contains(crossBins) { return "crossBins must be 2 to 16, not \(crossBins)" }
-            if let bad = crosses.first(where: { $0.first == $0.second || !(0..<features).contains($0.first) || !(0..<features).contains($0.second) }) {
+            let valid = 0..<features
+            if let bad = crosses.first(where: { $0.first == $0.second || !valid.contains($0.first) || !valid.contains($0.second) }) {
                 return "cross (\(bad.first), \(bad.second)) must name two different features of 0..<\(features)"
             }
             if maximumIterations < 1 { return "maximumIterations must be at least 1, not \(maximumIterations)" }
@@ -73,7 +74,8 @@ public enum ScorecardRegression {
             throw .insufficientData("every label is \(positives > 0), so there is no second class to separate")
         }
         if let bad = features.values.firstIndex(where: { !$0.isFinite }) {
-            throw .invalidInput("row \(bad / features.columns), column \(bad % features.columns) is \(features.values[bad]), not a finite number")
+            throw .invalidInput(
+                "row \(bad / features.columns), column \(bad % features.columns) is \(features.values[bad]), not a finite number")
         }
         let expansion = ScorecardExpansion.learn(
             features, maximumBins: options.maximumBins, crossBins: options.crossBins,
@@ -85,7 +87,8 @@ public enum ScorecardRegression {
         let newton = TruncatedNewton(objective: objective, options: options).run(from: start)
         return ScorecardModel(
             expansion: expansion, weights: Array(newton.theta.dropFirst()), intercept: newton.theta[0],
-            rows: features.rows, columnRows: design.columnCounts(), iterations: newton.iterations, logLoss: newton.logLoss / Double(features.rows),
+            rows: features.rows, columnRows: design.columnCounts(), iterations: newton.iterations,
+            logLoss: newton.logLoss / Double(features.rows),
             converged: newton.converged)
     }
 }
