@@ -1336,7 +1336,7 @@ public struct TrainChurnModelRequest: Sendable, Hashable {
     public var trainCutoff: String
     /// Validation cut-off t1 (labels from (t1, t1 + W]); default the last purchase day - W.
     public var validateCutoff: String
-    /// L2 penalty on the standardised weights; only when has_l2 is set (default 1).
+    /// L2 penalty on the scorecard's term weights, above 0; only when has_l2 is set (default 1).
     public var l2: Double
     public var hasL2: Bool
     /// Risk from which a customer counts as predicted to churn; default the training churn rate.
@@ -1374,12 +1374,13 @@ public struct ChurnModelReportRequest: Sendable, Hashable {
     }
 }
 
-/// `clv.segmentation.v1.Coefficient`.
+/// One term of the churn scorecard: a bin of a feature, or a cell of two features' crossed bins.
 public struct Coefficient: Sendable, Hashable {
+    /// The term, e.g. "recency_days in [30, 60)" or "frequency < 2 × issues_recent ≥ 1".
     public var feature: String
-    /// What the feature is and its unit.
+    /// What the term's features are and their units.
     public var description: String
-    /// On the standardised feature (per standard deviation), and per unit of the feature.
+    /// Per standard deviation of the term's 0/1 indicator, and the log-odds added when it holds.
     public var weight: Double
     public var rawWeight: Double
 

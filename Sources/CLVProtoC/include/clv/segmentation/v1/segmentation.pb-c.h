@@ -820,7 +820,7 @@ struct  Clv__Segmentation__V1__TrainChurnModelRequest
    */
   char *validate_cutoff;
   /*
-   * L2 penalty on the standardised weights; only when has_l2 is set (default 1).
+   * L2 penalty on the scorecard's term weights, above 0; only when has_l2 is set (default 1).
    */
   double l2;
   protobuf_c_boolean has_l2;
@@ -848,16 +848,22 @@ struct  Clv__Segmentation__V1__ChurnModelReportRequest
     , 0 }
 
 
+/*
+ * One term of the churn scorecard: a bin of a feature, or a cell of two features' crossed bins.
+ */
 struct  Clv__Segmentation__V1__Coefficient
 {
   ProtobufCMessage base;
+  /*
+   * The term, e.g. "recency_days in [30, 60)" or "frequency < 2 × issues_recent ≥ 1".
+   */
   char *feature;
   /*
-   * What the feature is and its unit.
+   * What the term's features are and their units.
    */
   char *description;
   /*
-   * On the standardised feature (per standard deviation), and per unit of the feature.
+   * Per standard deviation of the term's 0/1 indicator, and the log-odds added when it holds.
    */
   double weight;
   double raw_weight;
