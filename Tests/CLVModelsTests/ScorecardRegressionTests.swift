@@ -20,7 +20,7 @@ struct ScorecardRegressionTests {
             let level = Int(variates.generator.next() % 4)
             let flag = variates.uniform() < 0.3
             features.append([Double(level), flag ? 1 : 0, variates.standardNormal()])
-            labels.append(variates.uniform() < LogisticModel.sigmoid(truth(level: level, flag: flag)))
+            labels.append(variates.uniform() < ScorecardModel.sigmoid(truth(level: level, flag: flag)))
         }
         return (features, labels)
     }
@@ -57,7 +57,7 @@ struct ScorecardRegressionTests {
         // The probabilities are the design's: σ(θ₀ + Σ w at the active columns).
         let eta = objective.product(theta)
         let probabilities = model.probabilities(features)
-        #expect([0, 17, 29_999].allSatisfy { abs(probabilities[$0] - LogisticModel.sigmoid(eta[$0])) < 1e-15 })
+        #expect([0, 17, 29_999].allSatisfy { abs(probabilities[$0] - ScorecardModel.sigmoid(eta[$0])) < 1e-15 })
     }
 
     @Test func theModelSurvivesJSON() throws {

@@ -59,7 +59,7 @@ public struct ScorecardModel: Sendable, Hashable, Codable {
 
     /// P(label = true | row).
     public func probability(_ row: ArraySlice<Double>) -> Double {
-        LogisticModel.sigmoid(logOdds(row))
+        Self.sigmoid(logOdds(row))
     }
 
     /// P(label = true) of every row, in row order, from the rows' expanded design, the rows
@@ -73,7 +73,7 @@ public struct ScorecardModel: Sendable, Hashable, Codable {
                     range.map { row in
                         var eta = intercept
                         for k in (row * width)..<((row + 1) * width) { eta += w[Int(columns[k])] }
-                        return LogisticModel.sigmoid(eta)
+                        return Self.sigmoid(eta)
                     }
                 }
             }
@@ -87,5 +87,12 @@ public struct ScorecardModel: Sendable, Hashable, Codable {
                 column: column, term: expansion.term(column), weight: weights[column],
                 share: rows > 0 ? Double(columnRows[column]) / Double(rows) : 0)
         }
+    }
+
+    /// σ(x) = 1 / (1 + e⁻ˣ) without overflow for large |x|.
+    static func sigmoid(_ x: Double) -> Double {
+        if x >= 0 { return 1 / (1 + Double.exp(-x)) }
+        let e = Double.exp(x)
+        return e / (1 + e)
     }
 }

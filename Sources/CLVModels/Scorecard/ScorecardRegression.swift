@@ -19,7 +19,7 @@ public enum ScorecardRegression {
         public var crosses: [Pair] = []
         /// Newton steps at most.
         public var maximumIterations = 50
-        /// Relative decrease at which to stop, as `LogisticRegression.Options.tolerance`.
+        /// Stop when half the Newton decrement is at most this share of the penalised log-loss.
         public var tolerance = 1e-8
 
         /// Two features to cross.

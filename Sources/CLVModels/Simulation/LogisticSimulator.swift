@@ -34,7 +34,7 @@ public struct LogisticSimulator: Sendable {
                 logOdds += weights[column] * row[column]
             }
             features.append(row)
-            labels.append(variates.uniform() < LogisticModel.sigmoid(logOdds))
+            labels.append(variates.uniform() < ScorecardModel.sigmoid(logOdds))
         }
         return (features, labels)
     }

@@ -2,13 +2,12 @@ import Foundation
 
 /// The customers a history read covers, in bytewise order of their ids, and where each id is.
 struct CustomerIndex: Sendable {
-    private(set) var ids: [String] = []
     /// Every id's UTF-8 bytes end to end; id `i` is `bytes[starts[i]..<starts[i + 1]]`.
     private var bytes: [UInt8] = []
     private var starts: [Int] = [0]
     private var positions: [String: Int32] = [:]
 
-    var count: Int { ids.count }
+    var count: Int { starts.count - 1 }
 
     /// `ids`: distinct, in bytewise order.
     init(_ ids: [String]) {
@@ -19,7 +18,6 @@ struct CustomerIndex: Sendable {
             starts.append(bytes.count)
             positions[id] = Int32(position)
         }
-        self.ids = ids
     }
 
     /// Whether customer `position`'s id is `id`.
@@ -47,8 +45,6 @@ struct CustomerRows<Row> {
     private var inOrder = true
     private var last: Int32 = -1
     private var guesses = 0, rightGuesses = 0
-
-    var count: Int { rows.count }
 
     /// Room for `count` rows, so that a stream of millions is not copied as it grows.
     mutating func reserveCapacity(_ count: Int) {

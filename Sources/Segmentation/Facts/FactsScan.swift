@@ -94,7 +94,7 @@ enum FactsScan {
             rows = own
         } else {
             guard let imported else { throw StoreError(.query, message: "the event rows were not read") }
-            rows = own.merging(imported, part: .events)
+            rows = own.withLaterMonths(of: imported)
         }
         let facts = try await ComputeOffLoop.run { computeFacts(rows, queries: plan.queries) }
         return (facts, plan.context)

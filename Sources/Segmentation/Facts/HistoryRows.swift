@@ -221,18 +221,10 @@ struct HistoryRows: Sendable {
         return months
     }
 
-    /// `self` with `other`'s part filled in.
-    func merging(_ other: HistoryRows, part: Part) -> HistoryRows {
+    /// `self` with the event months another connection read for the second part.
+    func withLaterMonths(of other: HistoryRows) -> HistoryRows {
         var merged = self
-        switch part {
-        case .purchases:
-            merged.purchases = other.purchases
-            merged.months = other.months
-            merged.scores = other.scores
-            merged.previous = other.previous
-        case .events:
-            merged.laterMonths = other.laterMonths
-        }
+        merged.laterMonths = other.laterMonths
         return merged
     }
 
